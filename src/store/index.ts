@@ -1,0 +1,106 @@
+/**
+ * The store: where extracted documents and their claims are kept. This file is the only public
+ * surface; backends live in sibling folders (sqlite/ today, postgres/ later) and are loaded on demand
+ * so that a SQLite user never loads the PostgreSQL driver and vice versa.
+ */
+import path from 'node:path';
+import { CyberclaimsError } from '../errors.js';
+import type { Claim, ExtractedDocument, Response, SourceDocument } from '../types.js';
+
+/** A claim as stored: the contract claim plus where it came from and the responses that answer it. */
+export interface StoredClaim extends Claim {
+  /** Globally unique and stable: `${documentId}:${claim.id}`. */
+  readonly storedId: string;
+  readonly documentId: string;
+  readonly source: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  /** The document's responses whose `claim` is this claim's id. */
+  readonly responses: readonly Response[];
+}
+
+export interface StoredDocument {
+  readonly id: string;
+  readonly source: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly text: string;
+  readonly contentHash: string;
+  readonly ingestedAt: string;
+  readonly claims: readonly StoredClaim[];
+  readonly responses: readonly Response[];
+}
+
+export type DocumentSummary = Omit<StoredDocument, 'text' | 'claims' | 'responses'>;
+
+export interface ClaimFilter {
+  /** Claimant's or any accused's name, knowledge-base id or alias; case-insensitive. */
+  actor?: string;
+  /** ISO 3166-1 alpha-2 of the claimant or any accused; case-insensitive. */
+  country?: string;
+  /** One of the operations vocabulary; matches claims that list it. */
+  operation?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface SaveResult {
+  readonly status: 'stored' | 'duplicate';
+  readonly documentId: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  claims: number;
+  responses: number;
+  parties: number;
+}
+
+export interface Store {
+  /**
+   * Stores a document with its extraction in one transaction; content already stored (same
+   * contentHash) is left untouched → 'duplicate'. Title, outlet and published come from the
+   * extraction when it has them (that is what `extract` printed), else from the source document.
+   */
+  saveDocument(doc: SourceDocument, extracted: ExtractedDocument): Promise<SaveResult>;
+  /** Ordered by published (undated last) descending, then document id, then claim order in the document. */
+  listClaims(filter?: ClaimFilter): Promise<StoredClaim[]>;
+  getClaim(storedId: string): Promise<StoredClaim | null>;
+  /** By document id, or by source as given at ingest (the latest ingest when a source was re-ingested with new content). */
+  getDocument(idOrSource: string): Promise<StoredDocument | null>;
+  /** Same order as listClaims. */
+  listDocuments(opts?: Page): Promise<DocumentSummary[]>;
+  stats(): Promise<StoreStats>;
+  /** Idempotent; any other call after close rejects with DB_ERROR. */
+  close(): Promise<void>;
+}
+
+/** The document id for a content hash: stable across machines, so the same article gets the same id everywhere. */
+export function documentIdFor(contentHash: string): string {
+  return `doc-${contentHash.toLowerCase().slice(0, 16)}`;
+}
+
+/** Opens (creating if needed) the store at `location`: a file path for SQLite; a postgres:// URL later. */
+export async function openStore(location: string): Promise<Store> {
+  if (/^postgres(?:ql)?:/i.test(location)) {
+    // The URL is not echoed: it may carry a password.
+    throw new CyberclaimsError('DB_ERROR', 'PostgreSQL stores are not supported yet: expected a file path');
+  }
+  const { openSqliteStore } = await import('./sqlite/index.js');
+  return openSqliteStore(location);
+}
+
+/** `$CYBERCLAIMS_DB`, else ./cyberclaims.db, resolved against the current directory. */
+export function defaultDbPath(): string {
+  // An empty variable counts as unset: resolving '' would name the current directory.
+  const fromEnv = process.env.CYBERCLAIMS_DB;
+  return path.resolve(fromEnv !== undefined && fromEnv !== '' ? fromEnv : './cyberclaims.db');
+}
