@@ -1,0 +1,151 @@
+/**
+ * Sentence-level cues read off tokens: operations, sectors, target countries, individuals named and
+ * activity periods. Each function is pure and reads one token range.
+ */
+import type { Token } from '../nlp/index.js';
+import type { Operation, Sector } from '../types.js';
+import type { Mention } from './mentions.js';
+import {
+  NUMBER_WORDS,
+  OPERATION_PHRASES,
+  PERSON_NOUNS,
+  SECTOR_PHRASES,
+  TARGET_CUES,
+  TARGET_NOUNS,
+  WEAK_OPERATION_PHRASES,
+  WEAK_SECTOR_WORDS,
+} from './lexicon.js';
+
+export interface OperationCue {
+  readonly token: number;
+  readonly operations: readonly Operation[];
+}
+
+const MANIPULATION = /^(manipulat\w*|spread\w*|amplif\w*|flood\w*|push\w*|sow\w*|fake|false|shape|shaping|sway\w*|influence|distort\w*|inauthentic)$/;
+
+/** Operation words in tokens [from, to), skipping tokens inside actor names. e.g. "spreading counter-propaganda" */
+export function operationCues(tokens: readonly Token[], from: number, to: number, inMention: Uint8Array): OperationCue[] {
+  const out: OperationCue[] = [];
+  for (let i = from; i < to; i++) {
+    if (inMention[i]) continue;
+    const t = tokens[i]!;
+    const two = i + 1 < to ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
+    let key = two && OPERATION_PHRASES.has(two) ? two : OPERATION_PHRASES.has(t.norm) ? t.norm : null;
+    if (!key) continue;
+    if (WEAK_OPERATION_PHRASES.has(key) && !nearManipulation(tokens, i, from, to)) key = null;
+    if (!key) continue;
+    out.push({ token: i, operations: OPERATION_PHRASES.get(key)! });
+    if (key === two) i++;
+  }
+  return out;
+}
+
+function nearManipulation(tokens: readonly Token[], i: number, from: number, to: number): boolean {
+  for (let k = Math.max(from, i - 4); k < Math.min(to, i + 5); k++) if (MANIPULATION.test(tokens[k]!.norm)) return true;
+  // "leaked" counts as hack-and-leak only where hacking or stolen data is in the same sentence
+  const n = tokens[i]!.norm;
+  if (n === 'leaked' || n === 'leaking') {
+    for (let k = from; k < to; k++) if (/^(hack\w*|stole|stolen|breach\w*)$/.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Sectors named as targets in tokens [from, to). e.g. "water, electricity, gas, heating, communications" */
+export function sectorCues(tokens: readonly Token[], from: number, to: number, inMention: Uint8Array): Sector[] {
+  const out = new Set<Sector>();
+  let listed = false;
+  for (let i = from; i < to; i++) {
+    if (inMention[i]) continue;
+    const t = tokens[i]!;
+    const two = i + 1 < to ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
+    if (two && SECTOR_PHRASES.has(two)) {
+      out.add(SECTOR_PHRASES.get(two)!);
+      i++;
+      continue;
+    }
+    const s = SECTOR_PHRASES.get(t.norm);
+    if (!s) continue;
+    if (WEAK_SECTOR_WORDS.has(t.norm)) {
+      // "government agencies", "media outlets" — or inside a list that already named a sector
+      const next = tokens[i + 1];
+      const nextIsTarget = next !== undefined && (TARGET_NOUNS.has(next.norm) || (SECTOR_PHRASES.has(next.norm) && TARGET_NOUNS.has(tokens[i + 2]?.norm ?? '')));
+      const inList = listed && (tokens[i - 1]?.norm === ',' || tokens[i - 1]?.norm === 'and' || tokens[i + 1]?.norm === ',');
+      if (!nextIsTarget && !inList) continue;
+    }
+    out.add(s);
+    listed = true;
+  }
+  return [...out];
+}
+
+/** Countries in the target role: "against mainland China", "Taiwanese organizations", "in Taiwan". */
+export function targetCountries(tokens: readonly Token[], mentions: readonly Mention[], from: number, to: number, demonymCountries: ReadonlyMap<number, string>): string[] {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.start < from || m.end > to || m.partyKind !== 'state' || !m.country || m.modifier) continue;
+    if (precededByTargetCue(tokens, m.start, from)) out.add(m.country);
+  }
+  for (const [i, country] of demonymCountries) {
+    if (i < from || i >= to) continue;
+    // the nationality of an actor name ("Chinese hackers") is not a target; of a victim noun it is
+    let k = i + 1;
+    while (k < to && k - i < 4 && (SECTOR_PHRASES.has(tokens[k]!.norm) || /^(critical|private|public|state|key|major|local|national|\w+-based)$/.test(tokens[k]!.norm))) k++;
+    if (TARGET_NOUNS.has(tokens[k]?.norm ?? '') && !PERSON_NOUNS.has(tokens[k]?.norm ?? '')) out.add(country);
+    else if (precededByTargetCue(tokens, i, from) && TARGET_NOUNS.has(tokens[k]?.norm ?? '')) out.add(country);
+  }
+  return [...out];
+}
+
+function precededByTargetCue(tokens: readonly Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 3); k--) {
+    const n = tokens[k]!.norm;
+    if (TARGET_CUES.has(n)) return n !== 'of' || /^(networks|systems|infrastructure|sovereignty|security)$/.test(tokens[k - 1]?.norm ?? '');
+    if (!/^(the|mainland|critical|its|their|western|southern|northern|eastern|central|self-ruled|democratic)$/.test(n)) return false;
+  }
+  return false;
+}
+
+const DIGITS = /^\d{1,3}$/;
+
+/** "four members", "three Taiwanese officials", "seven Chinese nationals" → the number of people. */
+export function individualsNamed(tokens: readonly Token[], from: number, to: number): number | null {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const n = NUMBER_WORDS.get(t.norm) ?? (DIGITS.test(t.value) ? Number(t.value) : undefined);
+    if (n === undefined || n === 0) continue;
+    // skip "24 organizations", "14-year": look for a person noun within three tokens
+    for (let k = i + 1; k < Math.min(to, i + 4); k++) {
+      const w = tokens[k]!.norm;
+      if (PERSON_NOUNS.has(w)) {
+        // "two of its officers" is fine; "people's" or "hackers said" is still people
+        const other = tokens[i + 1]?.norm === 'others' ? 0 : n;
+        if (other > 0) return other;
+      }
+      if (!/^(\p{L}+|-)$/u.test(w) || NUMBER_WORDS.has(w)) break;
+    }
+  }
+  return null;
+}
+
+const PERIOD_PATTERNS: readonly RegExp[] = [
+  // e.g. "since at least 2023"
+  /\bsince\s+(?:at\s+least\s+|as\s+early\s+as\s+|early\s+|late\s+|mid-)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b/i,
+  // e.g. "between late 2023 and early 2024"
+  /\bbetween\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+and\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b/i,
+  // e.g. "from 2010 to 2024"
+  /\bfrom\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\s+(?:to|until|through)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b/i,
+  // e.g. "starting earlier this year", "beginning last year"
+  /\b(?:starting|beginning|since)\s+(?:earlier\s+)?(?:this|last)\s+(?:year|month|spring|summer|autumn|fall|winter)\b/i,
+  // e.g. "over the past 14 years", "for more than a decade"
+  /\b(?:over|for|during)\s+(?:the\s+)?(?:past|last|more\s+than|nearly|almost|about)\s+(?:a\s+|an\s+|\w+\s+)?(?:decade|years|months)\b/i,
+  /\b(?:a|an)\s+\w+-year\s+(?:campaign|operation|effort|period)\b/i,
+];
+
+/** The activity period as written, from the first sentence that states one. */
+export function periodIn(text: string): string | null {
+  for (const re of PERIOD_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return null;
+}

@@ -1,0 +1,240 @@
+/**
+ * Claim frames: in one sentence, who accuses whom. A frame needs a trigger (accuse, attribute,
+ * name, or a reporting verb), an accuser, an accused that is not the accuser, and an operation.
+ */
+import type { AnalysedText, Token } from '../nlp/index.js';
+import { operationCues, type OperationCue } from './cues.js';
+import { BEHIND_CUES, DENIAL_WORDS, PERSON_NOUNS, TARGET_CUES, TRIGGERS, type TriggerType } from './lexicon.js';
+import type { Mention } from './mentions.js';
+
+export interface Frame {
+  readonly kind: 'frame';
+  readonly sentence: number;
+  readonly trigger: number;
+  readonly type: TriggerType;
+  readonly claimant: Mention;
+  readonly accused: readonly Mention[];
+  readonly operations: readonly OperationCue[];
+}
+
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+const NEGATION = new Set(['not', 'never', 'no', "n't", 'without', 'nor']);
+const CLAUSE_BREAK = new Set([';', ':']);
+const ACCUSED_STOP = new Set(['of', 'for', 'over', 'with', 'after', 'because', 'in']);
+
+/** Finds the frames of one sentence. `byToken` maps a token to the mention covering it. */
+export function framesInSentence(
+  a: AnalysedText,
+  sentence: number,
+  mentions: readonly Mention[],
+  inMention: Uint8Array,
+): Frame[] {
+  const s = a.sentences[sentence]!;
+  const { tokens } = a;
+  const ops = operationCues(tokens, s.firstToken, s.endToken, inMention);
+  if (ops.length === 0) return [];
+  const here = mentions.filter((m) => m.sentence === sentence);
+  if (here.length < 1) return [];
+
+  let denialAt = -1;
+  for (let i = s.firstToken; i < s.endToken; i++) if (DENIAL_WORDS.has(tokens[i]!.norm) && !inMention[i]) denialAt = i;
+
+  const frames: Frame[] = [];
+  const seen = new Set<string>();
+  const according = accordingTo(tokens, here, s.firstToken, s.endToken);
+
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    if (inMention[i]) continue;
+    const t = tokens[i]!;
+    let type = TRIGGERS.get(t.norm);
+    if (!type && according && i === according.cue) type = 'report';
+    if (!type) continue;
+    if (isNegated(tokens, i, s.firstToken)) continue;
+    // In a denial, only a counter-accusation after the denial is a claim:
+    // e.g. "Beijing rejected the report and accused Washington of hacking Chinese universities"
+    if (denialAt >= 0 && (type !== 'accuse' || i < denialAt)) continue;
+    const passive = isPassive(tokens, i, s.firstToken);
+    const f = frameAt(tokens, here, ops, i, type, passive, according?.mention ?? null, s.firstToken, s.endToken);
+    if (!f) continue;
+    const key = `${f.claimant.identity}|${f.accused.map((m) => m.identity).join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    frames.push({ kind: 'frame', sentence, trigger: i, type, claimant: f.claimant, accused: f.accused, operations: ops });
+  }
+  return frames;
+}
+
+function isNegated(tokens: readonly Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= Math.max(first, i - 3); k--) if (NEGATION.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+function isPassive(tokens: readonly Token[], i: number, first: number): boolean {
+  if (!/ed$|en$|wn$/.test(tokens[i]!.norm) && tokens[i]!.norm !== 'tied') return false;
+  for (let k = i - 1; k >= Math.max(first, i - 3); k--) {
+    const n = tokens[k]!.norm;
+    if (PASSIVE_AUX.has(n)) return true;
+    if (!/ly$/.test(n) && n !== 'also' && n !== 'reportedly' && n !== 'widely' && n !== 'publicly' && n !== 'previously') return false;
+  }
+  // "a group linked to China" — a reduced relative clause reads like a passive
+  const prev = tokens[i - 1];
+  return prev !== undefined && prev.pos !== 'PUNCT' && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
+}
+
+/** "according to Microsoft", "according to the ministry" → the cue token and the mention after it. */
+function accordingTo(
+  tokens: readonly Token[],
+  here: readonly Mention[],
+  first: number,
+  end: number,
+): { cue: number; mention: Mention } | null {
+  for (let i = first; i < end - 2; i++) {
+    if (tokens[i]!.norm !== 'according' || tokens[i + 1]!.norm !== 'to') continue;
+    const m = here.find((x) => x.start >= i + 2 && x.start <= i + 4 && x.via !== 'nationality' && !x.generic);
+    if (m) return { cue: i, mention: headOf(here, m) };
+  }
+  return null;
+}
+
+/** The head of a possessive chain: "Beijing's Ministry of State Security" → the ministry. */
+function headOf(here: readonly Mention[], m: Mention): Mention {
+  let cur = m;
+  while (cur.modifier) {
+    const next = here.find((x) => x.start >= cur.end && x.start <= cur.end + 2);
+    if (!next) break;
+    cur = next;
+  }
+  return cur;
+}
+
+const canAccuse = (m: Mention): boolean => !m.weak && !m.generic && m.partyKind !== 'person';
+const canBeAccused = (m: Mention): boolean => m.via !== 'researchers';
+
+function frameAt(
+  tokens: readonly Token[],
+  here: readonly Mention[],
+  ops: readonly OperationCue[],
+  i: number,
+  type: TriggerType,
+  passive: boolean,
+  according: Mention | null,
+  first: number,
+  end: number,
+): { claimant: Mention; accused: Mention[] } | null {
+  const clauseStart = lastBreakBefore(tokens, i, first);
+  const before = here.filter((m) => m.end <= i && m.start >= clauseStart && !m.modifier && !targetPosition(tokens, m, first));
+  const after = here.filter((m) => m.start > i && !m.modifier);
+
+  let claimant: Mention | null = according;
+  let accused: Mention[] = [];
+
+  if (passive) {
+    // "… was attributed to APT28 by the Czech government", "RedJuliett was linked to attacks …"
+    const by = after.find((m) => tokens[m.start - 1]?.norm === 'by' || tokens[m.start - 2]?.norm === 'by');
+    claimant ??= by ?? null;
+    const toIdx = indexOf(tokens, 'to', i + 1, Math.min(end, i + 3));
+    const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && m !== by && canBeAccused(m)) : [];
+    const subject = before.filter((m) => canBeAccused(m) && m !== claimant);
+    const pick = type === 'attribute' && afterTo.length > 0 ? [afterTo[0]!] : subject.length > 0 ? [subject[subject.length - 1]!] : [];
+    accused = pick;
+  } else {
+    if (!claimant) {
+      const subj = before.filter(canAccuse);
+      claimant = subj[0] ?? null;
+      // "…, the ministry said." — a reporting verb with its subject after it
+      if (!claimant && type === 'report') {
+        const inv = after.find((m) => m.start <= i + 3 && canAccuse(m));
+        if (inv) {
+          claimant = inv;
+          const acc = here.filter((m) => m.end <= i && m.start >= clauseStart && !m.modifier && canBeAccused(m) && m !== inv && !targetPosition(tokens, m, first));
+          if (acc.length > 0 && ops.some((o) => o.token > acc[0]!.start && o.token < i)) return finish(inv, [acc[0]!]);
+          return null;
+        }
+      }
+    }
+    if (!claimant) return null;
+    if (type === 'attribute') {
+      const toIdx = indexOf(tokens, 'to', i + 1, end);
+      const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && canBeAccused(m) && !targetPosition(tokens, m, first)) : [];
+      const between = after.filter((m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && !targetPosition(tokens, m, first));
+      accused = afterTo.length > 0 ? [afterTo[0]!] : between.slice(0, 1);
+    } else if (type === 'accuse' || type === 'name') {
+      const stop = accusedRegionEnd(tokens, i + 1, end);
+      const region = after.filter((m) => m.start < stop && canBeAccused(m) && !targetPosition(tokens, m, first));
+      accused = coordinated(tokens, preferNamed(region));
+      if (type === 'name' && !ops.some((o) => o.token > i)) return null;
+    } else {
+      // report: the accused is the first actor in the reported clause that an operation follows
+      const region = after.filter((m) => canBeAccused(m) && !targetPosition(tokens, m, first));
+      const cand = preferNamed(region).find((m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end));
+      accused = cand ? [cand] : [];
+    }
+  }
+  if (!claimant || accused.length === 0) return null;
+  return finish(claimant, accused);
+
+  function finish(c: Mention, acc: Mention[]) {
+    const cleaned = acc.filter((m) => m.identity !== c.identity && !(m.partyKind === 'state' && m.country === c.country && c.country !== null));
+    if (cleaned.length === 0) return null;
+    return { claimant: c, accused: cleaned };
+  }
+}
+
+function lastBreakBefore(tokens: readonly Token[], i: number, first: number): number {
+  for (let k = i - 1; k >= first; k--) if (CLAUSE_BREAK.has(tokens[k]!.norm)) return k + 1;
+  return first;
+}
+
+function indexOf(tokens: readonly Token[], norm: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (tokens[k]!.norm === norm) return k;
+  return -1;
+}
+
+/** The object of "accuse" ends at "of"/"for", except in "members of X", "officials from X". */
+function accusedRegionEnd(tokens: readonly Token[], from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const n = tokens[k]!.norm;
+    if (CLAUSE_BREAK.has(n)) return k;
+    if (ACCUSED_STOP.has(n) && !PERSON_NOUNS.has(tokens[k - 1]?.norm ?? '') && k - from > 0) {
+      // "accused X of …": stop once an actor has been passed
+      return k;
+    }
+  }
+  return end;
+}
+
+/** An actor after "against", "targeting", "on" is a victim, not the accused. */
+function targetPosition(tokens: readonly Token[], m: Mention, first: number): boolean {
+  for (let k = m.start - 1; k >= Math.max(first, m.start - 3); k--) {
+    const n = tokens[k]!.norm;
+    if (TARGET_CUES.has(n) && n !== 'of' && n !== 'in' && n !== 'at') return true;
+    if (n !== 'the' && n !== 'mainland' && !tokens[k]!.possessive && tokens[k]!.pos !== 'ADJ') return false;
+  }
+  return false;
+}
+
+function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < Math.min(end, from + 4); k++) if (BEHIND_CUES.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** A named group beats "Chinese hackers" when both stand in the same place. */
+function preferNamed(ms: readonly Mention[]): Mention[] {
+  const named = ms.filter((m) => !m.generic && m.partyKind !== 'state');
+  if (named.length > 0) return named;
+  return [...ms];
+}
+
+/** "accused A and B of …": A and B are both accused. */
+function coordinated(tokens: readonly Token[], ms: readonly Mention[]): Mention[] {
+  if (ms.length === 0) return [];
+  const out = [ms[0]!];
+  for (let k = 1; k < ms.length; k++) {
+    const prev = out[out.length - 1]!;
+    const m = ms[k]!;
+    const gap = tokens.slice(prev.end, m.start).map((t) => t.norm);
+    if (gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && gap.includes('and')) out.push(m);
+    else break;
+  }
+  return out;
+}

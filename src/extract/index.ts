@@ -1,0 +1,193 @@
+/**
+ * extract: from a document's text to the claims and responses of CONTRACT.md.
+ * mentions → frames per sentence → claims merged per (claimant, accused) → follow-up sentences → responses.
+ */
+import type { KnowledgeBase } from '../kb/index.js';
+import { matchTokens } from '../kb/index.js';
+import { analyse, type AnalysedText } from '../nlp/index.js';
+import type { Claim, ExtractedDocument, Operation, Party, Response, Sector, SourceDocument, Span } from '../types.js';
+import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
+import { framesInSentence, type Frame } from './frames.js';
+import { HEDGES } from './lexicon.js';
+import { findMentions, type Mention } from './mentions.js';
+import { findResponses } from './responses.js';
+import { techniquesFor } from './techniques.js';
+
+interface ClaimDraft {
+  readonly key: string;
+  claimant: Mention;
+  accused: Mention[];
+  operations: Set<Operation>;
+  sectors: Set<Sector>;
+  targets: Set<string>;
+  sentences: number[];
+  individuals: number | null;
+  lastSentence: number;
+}
+
+const ANAPHORIC_START = /^(these|this|those|such|the|it|they|its|their|he|she|in|according)$/;
+const FURTHER = /^(further|also|additionally|moreover|allegedly|reportedly|purportedly)$/;
+
+/** Extracts the claims and responses of one document. Pure: same input, same output. */
+export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): ExtractedDocument {
+  const a = analyse(doc.text);
+  const mentions = findMentions(a, kb);
+  const inMention = new Uint8Array(a.tokens.length);
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention[k] = 1;
+  const demonymCountries = demonymIndex(a, kb);
+
+  const drafts: ClaimDraft[] = [];
+  const byKey = new Map<string, ClaimDraft>();
+  const framed = new Set<number>();
+  for (const s of a.sentences) {
+    for (const f of framesInSentence(a, s.index, mentions, inMention)) {
+      framed.add(s.index);
+      addFrame(f);
+    }
+  }
+  // Follow-up sentences add operations, sectors and targets to the claim just made:
+  // e.g. "The MSS further claims that ICEFCOM employed hired hackers …"
+  for (const s of a.sentences) {
+    if (framed.has(s.index)) continue;
+    const d = recentDraft(s.index);
+    if (!d) continue;
+    const here = mentions.filter((m) => m.sentence === s.index);
+    const mentionsClaim = here.some((m) => m.identity === d.claimant.identity || d.accused.some((x) => x.identity === m.identity));
+    const foreign = here.some((m) => m.via !== 'researchers' && !m.modifier && m.partyKind !== 'state' && m.identity !== d.claimant.identity && !d.accused.some((x) => x.identity === m.identity));
+    const first = a.tokens[s.firstToken]!;
+    const anaphoric = ANAPHORIC_START.test(first.norm) || hasFurther(a, s.firstToken, s.endToken);
+    if (foreign || !(mentionsClaim || anaphoric)) continue;
+    const ops = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
+    const secs = sectorCues(a.tokens, s.firstToken, s.endToken, inMention);
+    if (ops.length === 0 && secs.length === 0) continue;
+    for (const o of ops) for (const op of o.operations) d.operations.add(op);
+    for (const x of secs) d.sectors.add(x);
+    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries)) d.targets.add(c);
+    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
+    d.sentences.push(s.index);
+    d.lastSentence = s.index;
+  }
+
+  const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions));
+  const responses: Response[] = findResponses(a, mentions, claims, drafts.map((d) => d.sentences), inMention).map((r) => ({
+    ...r,
+    by: partyOf(r.byMention, mentions),
+  })).map(({ byMention: _b, ...r }) => r);
+
+  return {
+    source: doc.source,
+    title: doc.title,
+    outlet: doc.outlet,
+    published: doc.published,
+    claims,
+    responses,
+  };
+
+  function addFrame(f: Frame) {
+    const key = `${f.claimant.identity}|${f.accused[0]!.identity}`;
+    let d = byKey.get(key);
+    const s = a.sentences[f.sentence]!;
+    if (!d) {
+      d = {
+        key,
+        claimant: f.claimant,
+        accused: [...f.accused],
+        operations: new Set(),
+        sectors: new Set(),
+        targets: new Set(),
+        sentences: [],
+        individuals: null,
+        lastSentence: f.sentence,
+      };
+      byKey.set(key, d);
+      drafts.push(d);
+    } else {
+      // prefer a named mention over a coreference as the claim's face
+      if (d.claimant.via === 'coref' && f.claimant.via !== 'coref') d.claimant = f.claimant;
+      for (const m of f.accused) if (!d.accused.some((x) => x.identity === m.identity)) d.accused.push(m);
+    }
+    for (const o of f.operations) for (const op of o.operations) d.operations.add(op);
+    for (const x of sectorCues(a.tokens, s.firstToken, s.endToken, inMention)) d.sectors.add(x);
+    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries)) d.targets.add(c);
+    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
+    if (!d.sentences.includes(f.sentence)) d.sentences.push(f.sentence);
+    d.lastSentence = Math.max(d.lastSentence, f.sentence);
+  }
+
+  function recentDraft(sentence: number): ClaimDraft | null {
+    let best: ClaimDraft | null = null;
+    for (const d of drafts) {
+      if (d.lastSentence >= sentence || sentence - d.lastSentence > 2) continue;
+      if (!best || d.lastSentence > best.lastSentence) best = d;
+    }
+    return best;
+  }
+}
+
+function hasFurther(a: AnalysedText, from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 6); k++) if (FURTHER.test(a.tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** Token index → country for every nationality word ("Chinese", "Taiwanese"). */
+function demonymIndex(a: AnalysedText, kb: KnowledgeBase): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of matchTokens(kb.root, kb.entries, a.tokens)) {
+    const c = m.candidates[0]?.country;
+    if (m.demonym && c) out.set(m.start, c);
+  }
+  return out;
+}
+
+function toClaim(d: ClaimDraft, id: string, a: AnalysedText, mentions: readonly Mention[]): Claim {
+  const sentences = [...d.sentences].sort((x, y) => x - y);
+  const evidence: Span[] = sentences.map((i) => {
+    const s = a.sentences[i]!;
+    return { text: a.text.slice(s.start, s.end), start: s.start, end: s.end };
+  });
+  let period: string | null = null;
+  for (const e of evidence) if ((period = periodIn(e.text))) break;
+  const hedged = sentences.some((i) => {
+    const s = a.sentences[i]!;
+    for (let k = s.firstToken; k < s.endToken; k++) if (HEDGES.has(a.tokens[k]!.norm)) return true;
+    return false;
+  });
+  const operations = [...d.operations];
+  return {
+    id,
+    type: 'accusation',
+    claimant: partyOf(d.claimant, mentions),
+    accused: d.accused.map((m) => partyOf(m, mentions)),
+    operations,
+    sectors: [...d.sectors],
+    targetCountries: [...d.targets],
+    individualsNamed: d.individuals,
+    period,
+    hedged,
+    evidence,
+    techniques: techniquesFor(operations, evidence.map((e) => e.text).join(' ')),
+  };
+}
+
+/** The party for a mention: canonical when known, with every way the document names it. */
+export function partyOf(m: Mention, mentions: readonly Mention[]): Party {
+  const aliases = new Set<string>();
+  let longest = m.name;
+  for (const x of mentions) {
+    if (x.identity !== m.identity || x.via === 'coref') continue;
+    const s = x.surface.replace(/['’]s$/, '');
+    aliases.add(s);
+    if (!m.entry && s.length > longest.length && !x.generic) longest = s;
+  }
+  const name = m.entry ? m.entry.name : longest;
+  aliases.delete(name);
+  return {
+    name,
+    id: m.entry?.id ?? null,
+    country: m.country,
+    kind: m.partyKind,
+    aliases: [...aliases],
+  };
+}
+
+export type { Mention } from './mentions.js';

@@ -1,0 +1,579 @@
+/**
+ * Actor mentions: every place a document names (or refers back to) a state, agency, unit, group,
+ * company or researcher. Known actors come from the knowledge base; unknown ones from naming schemes
+ * and organisation-name shapes; "the ministry", "It" and "they" from coreference.
+ */
+import type { KbEntry, KnowledgeBase } from '../kb/index.js';
+import { matchTokens } from '../kb/index.js';
+import type { AnalysedText, Token } from '../nlp/index.js';
+import type { Kind } from '../types.js';
+import {
+  ACTOR_NOUNS,
+  COREF_NOUNS,
+  GROUP_CODE,
+  GROUP_FAMILY_WORDS,
+  ORG_CONNECTORS,
+  ORG_HEADS,
+  RESEARCHER_NOUNS,
+  STATE_NOUNS,
+} from './lexicon.js';
+
+export interface Mention {
+  readonly kind: 'mention';
+  /** Token range [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly surface: string;
+  /** Grouping key: the knowledge-base id, or "u:" + the name of an unknown actor. */
+  identity: string;
+  entry: KbEntry | null;
+  name: string;
+  partyKind: Kind;
+  country: string | null;
+  readonly via: 'kb' | 'pattern' | 'nationality' | 'coref' | 'researchers';
+  /** "Chinese hackers": a nationality and a noun, less specific than a named actor. */
+  readonly generic: boolean;
+  /** A guess from word shape alone (CamelCase): may be accused, never the accuser. */
+  readonly weak: boolean;
+  /** Followed by a possessive and another name: "Beijing's Ministry …", it modifies, it does not act. */
+  modifier: boolean;
+}
+
+interface Demonym {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: KbEntry;
+}
+
+const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
+const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
+const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
+const NAME_CUES = new Set(['called', 'dubbed', 'named', 'as', 'calling', 'nicknamed', 'codenamed', 'moniker']);
+const STATE_LINK = /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed)$/;
+const SPONSOR_WORDS = new Set([
+  'state-sponsored',
+  'state-backed',
+  'government-backed',
+  'state-linked',
+  'state-affiliated',
+  'state-aligned',
+  'military-linked',
+  'nation-state',
+  'sponsored',
+  'backed',
+  'linked',
+  'state',
+  '-',
+  'military',
+  'intelligence',
+  'cyber',
+  'threat',
+  'hacking',
+  'apt',
+  'espionage',
+  'cyberespionage',
+  'advanced',
+  'persistent',
+  'pro-russian',
+  'pro-russia',
+]);
+
+const stateIndexCache = new WeakMap<KnowledgeBase, Map<string, KbEntry>>();
+/** Single-token state names and demonyms, for "China-linked" and similar glued forms. */
+function stateIndex(kb: KnowledgeBase): Map<string, KbEntry> {
+  let idx = stateIndexCache.get(kb);
+  if (idx) return idx;
+  idx = new Map();
+  for (const e of kb.entries) {
+    if (e.kind !== 'state') continue;
+    for (const n of [e.name, ...e.aliases, ...(e.demonyms ?? [])]) {
+      if (!/\s/.test(n)) idx.set(n.toLowerCase().replace(/[’']/g, "'"), e);
+    }
+  }
+  stateIndexCache.set(kb, idx);
+  return idx;
+}
+
+const isPunct = (t: Token | undefined): boolean => t !== undefined && t.pos === 'PUNCT';
+const textOf = (text: string, tokens: readonly Token[], s: number, e: number): string =>
+  text.slice(tokens[s]!.start, tokens[e - 1]!.end);
+
+/** Finds every actor mention in the document, resolved to an identity. */
+export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
+  const { tokens, text } = a;
+  const covered = new Uint8Array(tokens.length);
+  const mentions: Mention[] = [];
+  const demonyms: Demonym[] = [];
+  const states = stateIndex(kb);
+
+  const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
+    for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    mentions.push({
+      kind: 'mention',
+      sentence: tokens[m.start]!.sentence,
+      surface: m.surface ?? textOf(text, tokens, m.start, m.end),
+      modifier: false,
+      ...m,
+    });
+  };
+
+  // 1. Knowledge-base names and demonyms.
+  for (const m of matchTokens(kb.root, kb.entries, tokens)) {
+    if (m.demonym) {
+      demonyms.push({ start: m.start, end: m.end, entry: m.candidates[0]! });
+      continue;
+    }
+    // An all-lower-case match in the middle of a capitalised name is part of a bigger name: skip.
+    const e = m.candidates[0]!;
+    push({
+      start: m.start,
+      end: m.end,
+      identity: e.id,
+      entry: e,
+      name: e.name,
+      partyKind: e.kind,
+      country: e.country,
+      via: 'kb',
+      generic: false,
+      weak: false,
+      ...(m.candidates.length > 1 ? { surface: undefined } : {}),
+    });
+    if (m.candidates.length > 1) ambiguous.set(mentions[mentions.length - 1]!, m.candidates);
+  }
+
+  // 2. Unknown actors by shape.
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i]!;
+    // e.g. "APT41", "UNC3886", "Storm-1516", "TA453"
+    if (GROUP_CODE.test(t.value.replace(/'s$|’s$/, ''))) {
+      push(unknown(i, i + 1, 'threat-group', null));
+      continue;
+    }
+    // e.g. "Salt Typhoon", "Cozy Bear"
+    const next = tokens[i + 1];
+    if (t.capitalised && t.pos !== 'DET' && next && next.capitalised && GROUP_FAMILY_WORDS.has(next.norm) && !covered[i + 1]) {
+      if (t.sentence === next.sentence && !isSentenceStartCommonWord(a, i)) {
+        push(unknown(i, i + 2, 'threat-group', GROUP_FAMILY_WORDS.get(next.norm) ?? null));
+        i++;
+        continue;
+      }
+    }
+    // e.g. "Unit 29155", "military unit 61398"
+    if (t.norm === 'unit' && next && /^\d{4,6}$/.test(next.value)) {
+      push(unknown(i, i + 2, 'military-unit', null));
+      i++;
+      continue;
+    }
+    // e.g. a hacker group called "Anonymous 64"; the group dubbed Ghost Emperor
+    if (NAME_CUES.has(t.norm) && next && !covered[i + 1]) {
+      const q = quotedOrCapitalised(tokens, i + 1);
+      if (q && precededByGroupWord(tokens, i)) {
+        push(unknown(q.start, q.end, 'threat-group', null));
+        i = q.end - 1;
+        continue;
+      }
+    }
+    // e.g. "Taiwan Information and Communications Army", "Harbin Public Security Bureau"
+    const org = orgName(tokens, i, covered);
+    if (org) {
+      push(unknown(org.start, org.end, org.kind, null));
+      i = org.end - 1;
+      continue;
+    }
+    // e.g. "RedJuliett", "CyberAv3ngers" — a guess by shape only
+    if (CAMEL.test(t.value) && t.pos === 'PROPN') {
+      push({ ...unknown(i, i + 1, 'threat-group', null), weak: true });
+    }
+  }
+
+  // 3. Nationality phrases: "Chinese authorities" (the state), "Russian state-sponsored hackers" (a group).
+  for (const d of demonyms) {
+    const phrase = nationalityPhrase(tokens, d.end, covered);
+    if (!phrase) continue;
+    const surface = textOf(text, tokens, d.start, phrase.end);
+    if (phrase.kind === 'state') {
+      push({
+        start: d.start,
+        end: phrase.end,
+        identity: d.entry.id,
+        entry: d.entry,
+        name: d.entry.name,
+        partyKind: 'state',
+        country: d.entry.country,
+        via: 'nationality',
+        generic: false,
+        weak: false,
+        surface,
+      });
+    } else {
+      push({
+        start: d.start,
+        end: phrase.end,
+        identity: `g:${d.entry.country ?? d.entry.id}`,
+        entry: null,
+        name: surface,
+        partyKind: 'threat-group',
+        country: d.entry.country,
+        via: 'nationality',
+        generic: true,
+        weak: false,
+        surface,
+      });
+    }
+  }
+  // "China-linked hackers", "Kremlin-backed group"
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const m = STATE_LINK.exec(tokens[i]!.norm);
+    const st = m ? states.get(m[1]!) : undefined;
+    if (!st) continue;
+    const phrase = nationalityPhrase(tokens, i + 1, covered);
+    if (!phrase || phrase.kind !== 'group') continue;
+    const surface = textOf(text, tokens, i, phrase.end);
+    push({
+      start: i,
+      end: phrase.end,
+      identity: `g:${st.country ?? st.id}`,
+      entry: null,
+      name: surface,
+      partyKind: 'threat-group',
+      country: st.country,
+      via: 'nationality',
+      generic: true,
+      weak: false,
+      surface,
+    });
+  }
+
+  // 4. Unnamed researchers: "security researchers said …"
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !RESEARCHER_NOUNS.has(tokens[i]!.norm)) continue;
+    let s = i;
+    while (s > 0 && !covered[s - 1] && /^(security|cybersecurity|cyber|independent|threat|international|western|private|outside)$/.test(tokens[s - 1]!.norm)) s--;
+    push({ ...unknown(s, i + 1, 'researchers', null), identity: 'researchers', name: 'researchers', via: 'researchers' });
+  }
+
+  mentions.sort((x, y) => x.start - y.start);
+  markModifiers(tokens, mentions);
+  applyContextCountry(tokens, mentions, demonyms);
+  resolveAmbiguous(mentions, demonyms, tokens);
+  linkParentheticals(tokens, mentions);
+  unifyUnknownSurfaces(mentions);
+  const withCoref = addCoreference(a, mentions, demonyms, covered);
+  return withCoref;
+
+  function unknown(start: number, end: number, kind: Kind, country: string | null) {
+    const surface = textOf(text, tokens, start, end).replace(/^["“'‘]|["”'’]$/g, '').replace(/['’]s$/, '');
+    return {
+      start,
+      end,
+      identity: `u:${surface.toLowerCase()}`,
+      entry: null,
+      name: surface,
+      partyKind: kind,
+      country,
+      via: 'pattern' as const,
+      generic: false,
+      weak: false,
+      surface,
+    };
+  }
+}
+
+// Mentions whose knowledge-base name is shared by actors of several countries, with the candidates.
+const ambiguous = new Map<Mention, readonly KbEntry[]>();
+
+function isSentenceStartCommonWord(a: AnalysedText, i: number): boolean {
+  const t = a.tokens[i]!;
+  const s = a.sentences[t.sentence]!;
+  return s.firstToken === i && t.pos !== 'PROPN';
+}
+
+function precededByGroupWord(tokens: readonly Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) {
+    const n = tokens[k]!.norm;
+    if (ACTOR_NOUNS.has(n) || n === 'collective' || n === 'persona' || n === 'outfit' || n === 'itself' || n === 'known' || n === 'tracked') return true;
+  }
+  return false;
+}
+
+/** A quoted name ("“Anonymous 64”") or a run of capitalised tokens starting at i. */
+function quotedOrCapitalised(tokens: readonly Token[], i: number): { start: number; end: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  if (QUOTE_OPEN.has(t.value)) {
+    let k = i + 1;
+    while (k < tokens.length && k - i < 6 && !QUOTE_CLOSE.has(tokens[k]!.value)) k++;
+    if (k < tokens.length && k > i + 1 && QUOTE_CLOSE.has(tokens[k]!.value)) return { start: i + 1, end: k };
+    return null;
+  }
+  if (!t.capitalised) return null;
+  let k = i;
+  while (k < tokens.length && k - i < 4 && (tokens[k]!.capitalised || /^\d+$/.test(tokens[k]!.value)) && tokens[k]!.sentence === t.sentence) k++;
+  return { start: i, end: k };
+}
+
+/**
+ * An organisation name not in the knowledge base: capitalised words with connectors, ending in or
+ * starting with a head noun. e.g. "Information, Communications and Electronic Force Command".
+ */
+function orgName(tokens: readonly Token[], i: number, covered: Uint8Array): { start: number; end: number; kind: Kind } | null {
+  const t = tokens[i]!;
+  if (!t.capitalised || t.pos === 'DET' || t.pos === 'PRON') return null;
+  let k = i;
+  let lastHead = -1;
+  let kind: Kind | null = null;
+  while (k < tokens.length && !covered[k] && tokens[k]!.sentence === t.sentence) {
+    const tok = tokens[k]!;
+    if (tok.capitalised || /^\d+$/.test(tok.value)) {
+      const h = ORG_HEADS.get(tok.norm);
+      if (h) {
+        lastHead = k;
+        kind = h;
+      }
+      if (tok.possessive) break;
+      k++;
+      continue;
+    }
+    if (ORG_CONNECTORS.has(tok.norm) && tokens[k + 1]?.capitalised && !covered[k + 1]) {
+      // a comma only continues a name inside a list of capitalised words ("Information, Communications and …")
+      if (tok.norm === ',' && !/^(and|&)$/.test(tokens[k + 2]?.norm ?? '') && !tokens[k + 2]?.capitalised) break;
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (lastHead < 0 || kind === null) return null;
+  const end = lastHead + 1;
+  // Single common words ("Group", "Command") are not names; two or more tokens are.
+  if (end - i < 2) return null;
+  // Trim leading connectors or sentence-initial function words.
+  let start = i;
+  while (start < end && (ORG_CONNECTORS.has(tokens[start]!.norm) || tokens[start]!.pos === 'ADP')) start++;
+  if (end - start < 2) return null;
+  return { start, end, kind };
+}
+
+/** After a nationality: "authorities" makes a state mention, "state-sponsored hackers" a group. */
+function nationalityPhrase(tokens: readonly Token[], i: number, covered: Uint8Array): { end: number; kind: 'state' | 'group' } | null {
+  let k = i;
+  while (k < tokens.length && k - i < 4 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
+  const t = tokens[k];
+  if (!t || covered[k]) return null;
+  if (k === i && STATE_NOUNS.has(t.norm)) return { end: k + 1, kind: 'state' };
+  if (ACTOR_NOUNS.has(t.norm)) return { end: k + 1, kind: 'group' };
+  return null;
+}
+
+/** A mention followed by a possessive and another mention modifies that mention. */
+function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
+  for (let i = 0; i < mentions.length - 1; i++) {
+    const m = mentions[i]!;
+    const n = mentions[i + 1]!;
+    const last = tokens[m.end - 1]!;
+    const poss = last.possessive || tokens[m.end]?.possessive === true;
+    const gap = n.start - m.end - (tokens[m.end]?.possessive && !last.possessive ? 1 : 0);
+    if (poss && gap <= 2 && n.sentence === m.sentence) {
+      m.modifier = true;
+      if (m.partyKind === 'state' || m.country) n.country ??= m.country;
+    }
+  }
+}
+
+/** "Taiwanese Ministry of National Defense", "China's MSS": a nationality right before a name gives its country. */
+function applyContextCountry(tokens: readonly Token[], mentions: Mention[], demonyms: readonly Demonym[]) {
+  const demonymEndingAt = new Map<number, Demonym>();
+  for (const d of demonyms) demonymEndingAt.set(d.end, d);
+  for (const m of mentions) {
+    if (m.entry || m.country) continue;
+    let k = m.start;
+    while (k > 0 && k - m.start > -3 && /^(state-sponsored|state-backed|military|the)$/.test(tokens[k - 1]!.norm)) k--;
+    const d = demonymEndingAt.get(k);
+    if (d) m.country = d.entry.country;
+  }
+  // An unknown name that contains a state's name takes its country: "Taiwan Information and Communications Army".
+  const stateMentions = mentions.filter((m) => m.partyKind === 'state');
+  for (const m of mentions) {
+    if (m.entry || m.country) continue;
+    const inner = stateMentions.find((s) => s.start >= m.start && s.end <= m.end);
+    if (inner) m.country = inner.country;
+  }
+}
+
+/** Chooses among knowledge-base actors that share a name by the nationality next to it, else the document's main country. */
+function resolveAmbiguous(mentions: Mention[], demonyms: readonly Demonym[], tokens: readonly Token[]) {
+  if (ambiguous.size === 0) return;
+  const votes = new Map<string, number>();
+  for (const m of mentions) if (m.partyKind === 'state' && m.country) votes.set(m.country, (votes.get(m.country) ?? 0) + 1);
+  for (const d of demonyms) if (d.entry.country) votes.set(d.entry.country, (votes.get(d.entry.country) ?? 0) + 1);
+  for (const m of mentions) {
+    const cands = ambiguous.get(m);
+    if (!cands) continue;
+    let chosen: KbEntry | undefined;
+    const prev = mentions[mentions.indexOf(m) - 1];
+    const near = prev && prev.modifier && prev.end >= m.start - 2 ? prev.country : null;
+    const dem = demonyms.find((d) => d.end === m.start || d.end === m.start - 1);
+    const want = near ?? dem?.entry.country ?? m.country;
+    if (want) chosen = cands.find((c) => c.country === want);
+    chosen ??= [...cands].sort((x, y) => (votes.get(y.country ?? '') ?? 0) - (votes.get(x.country ?? '') ?? 0))[0];
+    if (chosen) {
+      m.entry = chosen;
+      m.identity = chosen.id;
+      m.name = chosen.name;
+      m.country = chosen.country;
+      m.partyKind = chosen.kind;
+    }
+    ambiguous.delete(m);
+  }
+  void tokens;
+}
+
+/** "Information, Communications and Electronic Force Command (ICEFCOM)": both names are one actor. */
+function linkParentheticals(tokens: readonly Token[], mentions: Mention[]) {
+  for (let i = 0; i < mentions.length - 1; i++) {
+    const m = mentions[i]!;
+    const n = mentions[i + 1]!;
+    if (tokens[m.end]?.value !== '(' || n.start !== m.end + 1 || tokens[n.end]?.value !== ')') continue;
+    const [known, other] = m.entry ? [m, n] : n.entry ? [n, m] : [m, n];
+    other.identity = known.identity;
+    other.entry = known.entry;
+    other.name = known.name;
+    other.partyKind = known.partyKind;
+    other.country = known.country ?? other.country;
+    known.country ??= other.country;
+  }
+}
+
+/** Later uses of an unknown name written the same way resolve to the first one's identity. */
+function unifyUnknownSurfaces(mentions: Mention[]) {
+  const bySurface = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.via === 'researchers' || m.generic) continue;
+    const key = m.surface.toLowerCase();
+    const first = bySurface.get(key);
+    if (!first) {
+      bySurface.set(key, m);
+      continue;
+    }
+    if (!m.entry) {
+      m.identity = first.identity;
+      m.entry = first.entry;
+      m.name = first.name;
+      m.partyKind = first.partyKind;
+      m.country = first.country ?? m.country;
+    }
+  }
+}
+
+const PRONOUNS = new Set(['it', 'they']);
+
+/**
+ * "the ministry", "the Chinese agency", "China's ministry", and sentence-initial "It"/"They" refer
+ * back to the nearest earlier actor of a fitting kind (and country, when one is given).
+ */
+function addCoreference(a: AnalysedText, mentions: Mention[], demonyms: readonly Demonym[], covered: Uint8Array): Mention[] {
+  const { tokens, text } = a;
+  const out = [...mentions];
+  const byStart = [...mentions];
+  const demonymAt = new Map<number, Demonym>();
+  for (const d of demonyms) demonymAt.set(d.start, d);
+  const modifierEndingAt = new Map<number, Mention>();
+  for (const m of mentions) if (m.modifier) modifierEndingAt.set(m.end, m);
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i]!;
+    let start = -1;
+    let headIdx = -1;
+    let country: string | null = null;
+    // "the ministry", "the Chinese agency", "the state-backed group"
+    if (t.norm === 'the' || t.norm === 'this' || t.norm === 'that') {
+      let k = i + 1;
+      const d = demonymAt.get(k);
+      if (d) {
+        country = d.entry.country;
+        k = d.end;
+      }
+      while (k < tokens.length && k - i < 4 && /^(hacking|hacker|hackers'|threat|state-backed|state-sponsored|intelligence|security|military|spy|cyber|taiwanese|chinese|tech|software)$/.test(tokens[k]!.norm) && !COREF_NOUNS.has(tokens[k]!.norm)) k++;
+      if (COREF_NOUNS.has(tokens[k]?.norm ?? '') && !covered[k] && !tokens[k + 1]?.capitalised) {
+        start = i;
+        headIdx = k;
+      }
+    } else if (modifierEndingAt.has(i) || (tokens[i - 1]?.possessive && modifierEndingAt.has(i - 1))) {
+      // "China's ministry": a possessive state before a generic noun
+      const mod = modifierEndingAt.get(i) ?? modifierEndingAt.get(i - 1)!;
+      if (COREF_NOUNS.has(t.norm) && !t.capitalised) {
+        start = i;
+        headIdx = i;
+        country = mod.country;
+      }
+    } else if (PRONOUNS.has(t.norm) && t.capitalised && a.sentences[t.sentence]!.firstToken === i) {
+      const ante = subjectOfPrevious(a, out, t.sentence);
+      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      continue;
+    }
+    if (start < 0) continue;
+    const head = tokens[headIdx]!;
+    const kinds = COREF_NOUNS.get(head.norm)!;
+    const ante = findAntecedent(out, t.sentence, kinds, head.norm, country);
+    if (ante) {
+      out.push(corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)));
+      i = headIdx;
+    }
+  }
+  void byStart;
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function corefMention(ante: Mention, start: number, end: number, sentence: number, surface: string): Mention {
+  return {
+    kind: 'mention',
+    start,
+    end,
+    sentence,
+    surface,
+    identity: ante.identity,
+    entry: ante.entry,
+    name: ante.name,
+    partyKind: ante.partyKind,
+    country: ante.country,
+    via: 'coref',
+    generic: ante.generic,
+    weak: false,
+    modifier: false,
+  };
+}
+
+function findAntecedent(
+  mentions: readonly Mention[],
+  sentence: number,
+  kinds: readonly Kind[],
+  head: string,
+  country: string | null,
+): Mention | null {
+  let fallback: Mention | null = null;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.sentence > sentence) continue;
+    if (sentence - m.sentence > 8) break;
+    if (m.via === 'coref' || m.modifier) continue;
+    if (!kinds.includes(m.partyKind)) continue;
+    if (country && m.country && m.country !== country) continue;
+    // "the ministry" prefers an actor whose name says Ministry
+    if (m.name.toLowerCase().includes(head)) return m;
+    fallback ??= m;
+  }
+  return fallback;
+}
+
+/** The acting party of the nearest earlier sentence that has one: its first non-modifier organisation. */
+function subjectOfPrevious(a: AnalysedText, mentions: readonly Mention[], sentence: number): Mention | null {
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+    const first = mentions.find((m) => m.sentence === s && !m.modifier && m.partyKind !== 'state' && m.via !== 'researchers');
+    if (first) return first;
+  }
+  void a;
+  return null;
+}

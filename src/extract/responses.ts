@@ -1,0 +1,120 @@
+/**
+ * Responses to claims: denials and dismissals, "has yet to respond", confirmations. Each is linked
+ * to the claim whose accused (or the accused's state) gives it.
+ */
+import type { AnalysedText, Token } from '../nlp/index.js';
+import type { Claim, ResponseType, Span } from '../types.js';
+import { CALL_VERBS, CONFIRMATION_PATTERNS, DENIAL_QUALIFIERS, DENIAL_WORDS, NO_RESPONSE_PATTERNS } from './lexicon.js';
+import type { Mention } from './mentions.js';
+
+export interface ResponseDraft {
+  readonly type: ResponseType;
+  readonly byMention: Mention;
+  readonly claim: string | null;
+  readonly evidence: readonly Span[];
+}
+
+const PAST = new Set(['past', 'previous', 'earlier', 'prior', 'routinely', 'typically', 'usually', 'often', 'habitually', 'always']);
+const ABOUT_CLAIMS = /^(allegations?|accusations?|claims?|charges?|report|reports|statement|assertions?|attribution|it|them|this|the)$/;
+
+/** Finds responses in every sentence and links each to a claim. */
+export function findResponses(
+  a: AnalysedText,
+  mentions: readonly Mention[],
+  claims: readonly Claim[],
+  claimSentences: readonly (readonly number[])[],
+  inMention: Uint8Array,
+): ResponseDraft[] {
+  const out: ResponseDraft[] = [];
+  for (const s of a.sentences) {
+    const text = a.text.slice(s.start, s.end);
+    const here = mentions.filter((m) => m.sentence === s.index && !m.modifier && m.via !== 'researchers');
+    let type: ResponseType | null = null;
+    let cueToken = -1;
+    const noResp = firstMatch(NO_RESPONSE_PATTERNS, text);
+    const confirm = firstMatch(CONFIRMATION_PATTERNS, text);
+    if (noResp >= 0) {
+      type = 'no-response';
+      cueToken = tokenAt(a.tokens, s.firstToken, s.endToken, s.start + noResp);
+    } else if (confirm >= 0) {
+      type = 'confirmation';
+      cueToken = tokenAt(a.tokens, s.firstToken, s.endToken, s.start + confirm);
+    } else {
+      cueToken = denialCue(a.tokens, s.firstToken, s.endToken, inMention);
+      if (cueToken >= 0) type = 'denial';
+    }
+    if (!type) continue;
+    // the responder is the subject before the cue, or the agent of "were dismissed by Taipei"
+    const before = here.filter((m) => m.end <= cueToken);
+    let by: Mention | undefined = before[0];
+    if (!by) {
+      const agent = here.find((m) => m.start > cueToken && a.tokens[m.start - 1]?.norm === 'by');
+      by = agent;
+    }
+    if (!by) continue;
+    const claim = linkClaim(by, claims, claimSentences, s.index);
+    if (claim === undefined) continue;
+    out.push({ type, byMention: by, claim, evidence: [{ text, start: s.start, end: s.end }] });
+  }
+  return out;
+}
+
+function firstMatch(patterns: readonly RegExp[], text: string): number {
+  let best = -1;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  return best;
+}
+
+function tokenAt(tokens: readonly Token[], from: number, to: number, offset: number): number {
+  for (let k = from; k < to; k++) if (tokens[k]!.end > offset) return k;
+  return to - 1;
+}
+
+/** A denial verb ("dismissed the allegations") or "called the charges groundless". */
+function denialCue(tokens: readonly Token[], from: number, to: number, inMention: Uint8Array): number {
+  for (let k = from; k < to; k++) {
+    if (inMention[k]) continue;
+    const n = tokens[k]!.norm;
+    if (DENIAL_WORDS.has(n) && tokens[k]!.pos !== 'NOUN' && !PAST.has(tokens[k - 1]?.norm ?? '')) return k;
+    if (CALL_VERBS.has(n)) {
+      let aboutClaims = false;
+      for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+        if (ABOUT_CLAIMS.test(tokens[j]!.norm)) aboutClaims = true;
+        if (aboutClaims && DENIAL_QUALIFIERS.has(tokens[j]!.norm)) return k;
+      }
+    }
+  }
+  return -1;
+}
+
+/**
+ * The claim a response answers: the latest earlier claim whose accused is the responder or belongs
+ * to the responder's state. `null` when no claim fits; `undefined` when the responder made the claim
+ * itself (a statement by the accuser is not a response to it).
+ */
+function linkClaim(
+  by: Mention,
+  claims: readonly Claim[],
+  claimSentences: readonly (readonly number[])[],
+  sentence: number,
+): string | null | undefined {
+  let best: { id: string; score: number; at: number } | null = null;
+  claims.forEach((c, k) => {
+    const at = Math.min(...claimSentences[k]!);
+    const score = c.accused.some((p) => (p.id ?? p.name) === (by.entry?.id ?? by.name))
+      ? 3
+      : c.accused.some((p) => p.country !== null && p.country === by.country)
+        ? 2
+        : 0;
+    if (score === 0) return;
+    // prefer claims made before the response, then the nearest
+    const dist = at <= sentence ? sentence - at : 1000 + at - sentence;
+    if (!best || score > best.score || (score === best.score && dist < best.at)) best = { id: c.id, score, at: dist };
+  });
+  if (best) return (best as { id: string }).id;
+  const isClaimant = claims.some((c) => (c.claimant.id ?? c.claimant.name) === (by.entry?.id ?? by.name));
+  return isClaimant ? undefined : null;
+}

@@ -1,0 +1,103 @@
+import type { Token } from '../nlp/index.js';
+import { tokenizeName } from '../nlp/index.js';
+import type { AliasTarget, KbEntry, KbMatch, TrieNode } from './types.js';
+
+const node = (): TrieNode => ({ next: new Map(), targets: null });
+
+// e.g. "MSS", "GRU", "CNCERT/CC": letters all upper case, so "mss" in running text is not the ministry.
+const isAcronym = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
+/** Strips a leading article: "the Kremlin" is matched from "Kremlin" so "the" never decides a match. */
+const stripArticle = (s: string): string => s.replace(/^the\s+/i, '').trim();
+
+function insert(root: TrieNode, alias: string, target: Omit<AliasTarget, 'exact' | 'capitalised'>, exactCase: boolean) {
+  const name = stripArticle(alias);
+  const { values, norms } = tokenizeName(name);
+  if (norms.length === 0) return;
+  let n = root;
+  for (const t of norms) {
+    let child = n.next.get(t);
+    if (!child) {
+      child = node();
+      n.next.set(t, child);
+    }
+    n = child;
+  }
+  const full: AliasTarget = {
+    ...target,
+    exact: exactCase || isAcronym(name) ? values : null,
+    capitalised: /^\p{Lu}/u.test(name),
+  };
+  n.targets ??= [];
+  // The same entry reached twice through equal aliases keeps one target.
+  if (!n.targets.some((x) => x.entry === full.entry && x.demonym === full.demonym)) n.targets.push(full);
+}
+
+/** A token trie over every name, alias and demonym: lookup cost depends on the text, not on the number of actors. */
+export function buildTrie(entries: readonly KbEntry[]): TrieNode {
+  const root = node();
+  entries.forEach((e, entry) => {
+    const cs = new Set(e.caseSensitive ?? []);
+    for (const alias of new Set([e.name, ...e.aliases])) insert(root, alias, { entry, demonym: false }, cs.has(alias));
+    for (const d of e.demonyms ?? []) insert(root, d, { entry, demonym: true }, false);
+  });
+  return root;
+}
+
+function accepts(t: AliasTarget, tokens: readonly Token[], start: number): boolean {
+  if (t.exact) {
+    for (let k = 0; k < t.exact.length; k++) {
+      const tok = tokens[start + k]!;
+      const want = t.exact[k]!;
+      // a glued possessive ("MSS's") still matches the acronym
+      if (tok.value !== want && !(tok.possessive && tok.value.startsWith(want))) return false;
+    }
+    return true;
+  }
+  return !t.capitalised || tokens[start]!.capitalised;
+}
+
+/**
+ * Finds knowledge-base names in tokens [from, to), longest match first, left to right.
+ * e.g. "Beijing's Ministry of State Security (MSS)" → Beijing, Ministry of State Security, MSS.
+ */
+export function matchTokens(
+  root: TrieNode,
+  entries: readonly KbEntry[],
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+): KbMatch[] {
+  const out: KbMatch[] = [];
+  let i = from;
+  while (i < to) {
+    let n: TrieNode | undefined = root;
+    let best: { end: number; targets: AliasTarget[] } | null = null;
+    for (let j = i; j < to && n; j++) {
+      const tok = tokens[j]!;
+      n = n.next.get(tok.norm);
+      if (!n) break;
+      if (n.targets) {
+        const ok = n.targets.filter((t) => accepts(t, tokens, i));
+        if (ok.length > 0) best = { end: j + 1, targets: ok };
+      }
+      // a possessive ends a name: "Taiwan's" cannot continue into "Taiwan's Ministry"
+      if (tok.possessive) break;
+    }
+    if (best) {
+      const nonDemonym = best.targets.filter((t) => !t.demonym);
+      const chosen = nonDemonym.length > 0 ? nonDemonym : best.targets;
+      out.push({
+        kind: 'kb-match',
+        start: i,
+        end: best.end,
+        candidates: chosen.map((t) => entries[t.entry]!),
+        demonym: nonDemonym.length === 0,
+      });
+      i = best.end;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
