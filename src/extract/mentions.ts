@@ -110,11 +110,11 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
   const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
     mentions.push({
+      ...m,
       kind: 'mention',
       sentence: tokens[m.start]!.sentence,
       surface: m.surface ?? textOf(text, tokens, m.start, m.end),
       modifier: false,
-      ...m,
     });
   };
 
@@ -137,7 +137,6 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
       via: 'kb',
       generic: false,
       weak: false,
-      ...(m.candidates.length > 1 ? { surface: undefined } : {}),
     });
     if (m.candidates.length > 1) ambiguous.set(mentions[mentions.length - 1]!, m.candidates);
   }
