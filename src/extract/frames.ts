@@ -28,6 +28,7 @@ export function framesInSentence(
   sentence: number,
   mentions: readonly Mention[],
   inMention: Uint8Array,
+  author: Mention | null = null,
 ): Frame[] {
   const s = a.sentences[sentence]!;
   const { tokens } = a;
@@ -49,12 +50,14 @@ export function framesInSentence(
     let type = TRIGGERS.get(t.norm);
     if (!type && according && i === according.cue) type = 'report';
     if (!type) continue;
+    // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
+    if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue) continue;
     if (isNegated(tokens, i, s.firstToken)) continue;
     // In a denial, only a counter-accusation after the denial is a claim:
     // e.g. "Beijing rejected the report and accused Washington of hacking Chinese universities"
     if (denialAt >= 0 && (type !== 'accuse' || i < denialAt)) continue;
     const passive = isPassive(tokens, i, s.firstToken);
-    const f = frameAt(tokens, here, ops, i, type, passive, according?.mention ?? null, s.firstToken, s.endToken);
+    const f = frameAt(tokens, here, ops, i, type, passive, according?.mention ?? null, s.firstToken, s.endToken, author);
     if (!f) continue;
     const key = `${f.claimant.identity}|${f.accused.map((m) => m.identity).join(',')}`;
     if (seen.has(key)) continue;
@@ -120,6 +123,7 @@ function frameAt(
   according: Mention | null,
   first: number,
   end: number,
+  author: Mention | null,
 ): { claimant: Mention; accused: Mention[] } | null {
   const clauseStart = lastBreakBefore(tokens, i, first);
   const before = here.filter((m) => m.end <= i && m.start >= clauseStart && !m.modifier && !targetPosition(tokens, m, first));
@@ -127,11 +131,13 @@ function frameAt(
 
   let claimant: Mention | null = according;
   let accused: Mention[] = [];
+  const notClaimant = (m: Mention) => claimant === null || m.identity !== claimant.identity;
 
   if (passive) {
     // "… was attributed to APT28 by the Czech government", "RedJuliett was linked to attacks …"
     const by = after.find((m) => tokens[m.start - 1]?.norm === 'by' || tokens[m.start - 2]?.norm === 'by');
-    claimant ??= by ?? null;
+    // an official statement's agentless passive is the author's own finding: "it has been ascertained that …"
+    claimant ??= by ?? author;
     const toIdx = indexOf(tokens, 'to', i + 1, Math.min(end, i + 3));
     const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && m !== by && canBeAccused(m)) : [];
     const subject = before.filter((m) => canBeAccused(m) && m !== claimant);
@@ -139,8 +145,13 @@ function frameAt(
     accused = pick;
   } else {
     if (!claimant) {
-      const subj = before.filter(canAccuse);
-      claimant = subj[0] ?? null;
+      const subj = before.filter((m) => canAccuse(m) && !afterPreposition(tokens, m, first));
+      // "In a escalation between China and Taiwan, Beijing's MSS has accused …": the subject follows the
+      // introductory phrase, so the first candidate after the last comma before the verb wins.
+      const comma = lastCommaBefore(tokens, i, clauseStart, here);
+      claimant = subj.find((m) => m.start > comma) ?? subj[0] ?? null;
+      // "the national security organs have discovered that …" in the ministry's own statement
+      if (!claimant && author && before.length === 0) claimant = author;
       // "…, the ministry said." — a reporting verb with its subject after it
       if (!claimant && type === 'report') {
         const inv = after.find((m) => m.start <= i + 3 && canAccuse(m));
@@ -155,17 +166,17 @@ function frameAt(
     if (!claimant) return null;
     if (type === 'attribute') {
       const toIdx = indexOf(tokens, 'to', i + 1, end);
-      const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && canBeAccused(m) && !targetPosition(tokens, m, first)) : [];
-      const between = after.filter((m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && !targetPosition(tokens, m, first));
+      const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first)) : [];
+      const between = after.filter((m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
       accused = afterTo.length > 0 ? [afterTo[0]!] : between.slice(0, 1);
     } else if (type === 'accuse' || type === 'name') {
-      const stop = accusedRegionEnd(tokens, i + 1, end);
-      const region = after.filter((m) => m.start < stop && canBeAccused(m) && !targetPosition(tokens, m, first));
+      const stop = accusedRegionEnd(tokens, i + 1, end, here);
+      const region = after.filter((m) => m.start < stop && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
       accused = coordinated(tokens, preferNamed(region));
       if (type === 'name' && !ops.some((o) => o.token > i)) return null;
     } else {
       // report: the accused is the first actor in the reported clause that an operation follows
-      const region = after.filter((m) => canBeAccused(m) && !targetPosition(tokens, m, first));
+      const region = after.filter((m) => canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
       const cand = preferNamed(region).find((m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end));
       accused = cand ? [cand] : [];
     }
@@ -180,6 +191,25 @@ function frameAt(
   }
 }
 
+function lastCommaBefore(tokens: readonly Token[], i: number, first: number, here: readonly Mention[]): number {
+  for (let k = i - 1; k >= first; k--) {
+    if (tokens[k]!.norm !== ',') continue;
+    if (here.some((m) => m.start < k && k < m.end)) continue;
+    return k;
+  }
+  return first - 1;
+}
+
+/** "between China and Taiwan", "with Microsoft": an actor governed by a preposition is not the subject. */
+function afterPreposition(tokens: readonly Token[], m: Mention, first: number): boolean {
+  for (let k = m.start - 1; k >= first; k--) {
+    const t = tokens[k]!;
+    if (t.norm === 'the' || t.norm === 'and' || t.norm === ',' || t.possessive) continue;
+    return t.pos === 'ADP' || t.pos === 'SCONJ';
+  }
+  return false;
+}
+
 function lastBreakBefore(tokens: readonly Token[], i: number, first: number): number {
   for (let k = i - 1; k >= first; k--) if (CLAUSE_BREAK.has(tokens[k]!.norm)) return k + 1;
   return first;
@@ -191,8 +221,13 @@ function indexOf(tokens: readonly Token[], norm: string, from: number, to: numbe
 }
 
 /** The object of "accuse" ends at "of"/"for", except in "members of X", "officials from X". */
-function accusedRegionEnd(tokens: readonly Token[], from: number, end: number): number {
+function accusedRegionEnd(tokens: readonly Token[], from: number, end: number, here: readonly Mention[]): number {
   for (let k = from; k < end; k++) {
+    const inside = here.find((m) => m.start <= k && k < m.end);
+    if (inside) {
+      k = inside.end - 1;
+      continue;
+    }
     const n = tokens[k]!.norm;
     if (CLAUSE_BREAK.has(n)) return k;
     if (ACCUSED_STOP.has(n) && !PERSON_NOUNS.has(tokens[k - 1]?.norm ?? '') && k - from > 0) {

@@ -39,8 +39,9 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
   const drafts: ClaimDraft[] = [];
   const byKey = new Map<string, ClaimDraft>();
   const framed = new Set<number>();
+  const author = documentAuthor(a, mentions);
   for (const s of a.sentences) {
-    for (const f of framesInSentence(a, s.index, mentions, inMention)) {
+    for (const f of framesInSentence(a, s.index, mentions, inMention, author)) {
       framed.add(s.index);
       addFrame(f);
     }
@@ -122,6 +123,27 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     }
     return best;
   }
+}
+
+/**
+ * The issuer of an official statement or vendor report, when the document says who speaks:
+ * a title that opens with an agency or company ("Ministry of State Security: …", "Statement of the
+ * Ministry of Foreign Affairs …"), or "X hereby …" / "X issued the following statement".
+ */
+function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention | null {
+  const speaker = (m: Mention) => m.partyKind !== 'state' && !m.generic && !m.weak && m.partyKind !== 'threat-group' && m.via !== 'coref';
+  const title = mentions.find((m) => m.sentence === 0 && speaker(m));
+  if (title) {
+    const before = a.text.slice(a.sentences[0]!.start, a.tokens[title.start]!.start);
+    if (/^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report)\s+(of|by|from)\s+(the\s+)?)?$/i.test(before)) return title;
+  }
+  for (const s of a.sentences.slice(0, 4)) {
+    const t = a.text.slice(s.start, s.end);
+    if (!/\bhereby\b|\bissued the following\b|\breleases the following\b/i.test(t)) continue;
+    const m = mentions.find((x) => x.sentence === s.index && speaker(x));
+    if (m) return m;
+  }
+  return null;
 }
 
 function hasFurther(a: AnalysedText, from: number, to: number): boolean {

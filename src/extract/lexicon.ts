@@ -17,7 +17,7 @@ export type TriggerType = 'accuse' | 'attribute' | 'name' | 'report';
 
 export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, TriggerType>([
   // e.g. "Beijing's Ministry of State Security has publicly accused four members of …"
-  ...forms('accuse', 'accused', 'accuses', 'accusing', 'blame', 'blamed', 'blames', 'blaming').map(
+  ...forms('accuse', 'accused', 'accuses', 'accusing', 'blame', 'blamed', 'blames', 'blaming', 'condemn', 'condemns').map(
     (w) => [w, 'accuse'] as const,
   ),
   // e.g. "The Justice Department charged seven hackers …", "the UK sanctioned a front company …"
@@ -126,6 +126,9 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'announces',
     'confirmed',
     'determined',
+    'discovered',
+    'ascertained',
+    'established',
     'wrote',
     'added',
     'contends',
@@ -133,12 +136,6 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'insisted',
     'maintained',
     'argued',
-    'statement',
-    'advisory',
-    'allegation',
-    'allegations',
-    'accusation',
-    'accusations',
   ).map((w) => [w, 'report'] as const),
 ]);
 
@@ -181,6 +178,9 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'penetrated',
     'cyber-intrusions',
     'cyber-intrusion',
+    // e.g. "had targeted organisations in communications, manufacturing …"
+    'targeted',
+    'targeting',
   ).map((w) => [w, ['intrusion']] as const),
   ...[
     'cyber attack',
@@ -199,6 +199,8 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'gained access',
     'gain access',
     'cyber warfare',
+    'network attacks',
+    'network attack',
   ].map((w) => [w, ['intrusion']] as const),
   // espionage — e.g. "to steal state secrets", "a cyberespionage campaign"
   ...forms(

@@ -46,6 +46,7 @@ interface Demonym {
   readonly entry: KbEntry;
 }
 
+const MEDIA_WORDS = new Set(['news', 'press', 'media', 'times', 'post', 'herald', 'radio', 'television', 'broadcasting', 'tribune', 'journal', 'gazette', 'wire']);
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
@@ -124,8 +125,12 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
       demonyms.push({ start: m.start, end: m.end, entry: m.candidates[0]! });
       continue;
     }
-    // An all-lower-case match in the middle of a capitalised name is part of a bigger name: skip.
     const e = m.candidates[0]!;
+    // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
+    if (e.kind === 'state' && tokens[m.end - 1]!.norm === 'state' && /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(tokens[m.end]?.norm ?? '')) {
+      demonyms.push({ start: m.start, end: m.start + 1, entry: e });
+      continue;
+    }
     push({
       start: m.start,
       end: m.end,
@@ -176,6 +181,11 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
     }
     // e.g. "Taiwan Information and Communications Army", "Harbin Public Security Bureau"
     const org = orgName(tokens, i, covered);
+    // outlets in bylines and datelines ("Meridian News Agency") report, they do not accuse
+    if (org && tokens.slice(org.start, org.end).some((x) => MEDIA_WORDS.has(x.norm))) {
+      i = org.end - 1;
+      continue;
+    }
     if (org) {
       push(unknown(org.start, org.end, org.kind, null));
       i = org.end - 1;
@@ -203,6 +213,20 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
         country: d.entry.country,
         via: 'nationality',
         generic: false,
+        weak: false,
+        surface,
+      });
+    } else if (phrase.kind === 'agency') {
+      push({
+        start: d.start,
+        end: phrase.end,
+        identity: `g:${d.entry.country ?? d.entry.id}:agency`,
+        entry: null,
+        name: surface,
+        partyKind: /military|unit/i.test(surface) ? 'military-unit' : 'government-agency',
+        country: d.entry.country,
+        via: 'nationality',
+        generic: true,
         weak: false,
         surface,
       });
@@ -260,6 +284,7 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
   resolveAmbiguous(mentions, demonyms, tokens);
   linkParentheticals(tokens, mentions);
   unifyUnknownSurfaces(mentions);
+  resolveCataphora(tokens, mentions);
   const withCoref = addCoreference(a, mentions, demonyms, covered);
   return withCoref;
 
@@ -356,11 +381,16 @@ function orgName(tokens: readonly Token[], i: number, covered: Uint8Array): { st
 }
 
 /** After a nationality: "authorities" makes a state mention, "state-sponsored hackers" a group. */
-function nationalityPhrase(tokens: readonly Token[], i: number, covered: Uint8Array): { end: number; kind: 'state' | 'group' } | null {
+function nationalityPhrase(tokens: readonly Token[], i: number, covered: Uint8Array): { end: number; kind: 'state' | 'group' | 'agency' } | null {
   let k = i;
   while (k < tokens.length && k - i < 4 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
   const t = tokens[k];
   if (!t || covered[k]) return null;
+  // "a Taiwanese government agency", "a Russian military unit": an agency not yet named
+  const after = tokens[k + 1];
+  if (after && !after.capitalised && /^(government|military|state|intelligence|security)$/.test(t.norm) && /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(after.norm)) {
+    return { end: k + 2, kind: 'agency' };
+  }
   if (k === i && STATE_NOUNS.has(t.norm)) return { end: k + 1, kind: 'state' };
   if (ACTOR_NOUNS.has(t.norm)) return { end: k + 1, kind: 'group' };
   return null;
@@ -368,6 +398,12 @@ function nationalityPhrase(tokens: readonly Token[], i: number, covered: Uint8Ar
 
 /** A mention followed by a possessive and another mention modifies that mention. */
 function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
+  for (const m of mentions) {
+    // "China's ministry", "Russia's military intelligence": a possessive before a common noun
+    const last = tokens[m.end - 1]!;
+    const nextTok = last.possessive ? tokens[m.end] : tokens[m.end]?.possessive ? tokens[m.end + 1] : undefined;
+    if (nextTok && !nextTok.capitalised && (COREF_NOUNS.has(nextTok.norm) || ORG_HEADS.has(nextTok.norm))) m.modifier = true;
+  }
   for (let i = 0; i < mentions.length - 1; i++) {
     const m = mentions[i]!;
     const n = mentions[i + 1]!;
@@ -464,6 +500,32 @@ function unifyUnknownSurfaces(mentions: Mention[]) {
       m.country = first.country ?? m.country;
     }
   }
+}
+
+/**
+ * "a Taiwanese government agency … the Taiwan Information and Communications Army": an indefinite
+ * description is the actor named next, within three sentences, with the same country and a fitting kind.
+ */
+function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
+  mentions.forEach((m, i) => {
+    if (!m.generic || m.partyKind === 'state' || !/^(a|an)$/.test(tokens[m.start - 1]?.norm ?? '')) return;
+    const named = mentions
+      .slice(i + 1)
+      .find(
+        (n) =>
+          !n.generic &&
+          !n.modifier &&
+          n.entry !== undefined &&
+          n.sentence - m.sentence <= 3 &&
+          n.country === m.country &&
+          (n.partyKind === 'military-unit' || n.partyKind === 'government-agency' || n.partyKind === 'threat-group'),
+      );
+    if (!named || named.sentence - m.sentence > 3) return;
+    m.identity = named.identity;
+    m.entry = named.entry;
+    m.name = named.name;
+    m.partyKind = named.partyKind;
+  });
 }
 
 const PRONOUNS = new Set(['it', 'they']);
