@@ -35,7 +35,9 @@ export function register(program: Command): void {
     .option('--actor <name>', 'claimant or accused: name, alias or knowledge-base id')
     .option('--country <cc>', 'claimant or accused country (ISO 3166-1 alpha-2)')
     .addOption(new Option('--operation <op>', 'an alleged operation').choices([...OPERATIONS]))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
     .option('--limit <n>', 'at most this many', parsePositive('--limit'), 200)
     .option('--db <path>', 'SQLite database file (default $CYBERCLAIMS_DB or ./cyberclaims.db)')
     .addHelpText(
@@ -47,7 +49,10 @@ Examples:
     )
     .action(async (o: ClaimsOptions) => {
       if (o.country && !/^[A-Za-z]{2}$/.test(o.country)) {
-        throw new CyberclaimsError('BAD_ARGUMENT', `--country: expected a two-letter ISO code, found "${o.country}"`);
+        throw new CyberclaimsError(
+          'BAD_ARGUMENT',
+          `--country: expected a two-letter ISO code, found "${o.country}"`,
+        );
       }
       const store = await openStore(dbPath(o));
       try {
@@ -59,7 +64,8 @@ Examples:
         });
         if (o.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, claims }, null, 2)}\n`);
         else if (claims.length === 0) process.stdout.write('no accusations match\n');
-        else process.stdout.write(`${table(CLAIM_HEAD, claims.map(claimRow))}\n${claims.length} accusations\n`);
+        else
+          process.stdout.write(`${table(CLAIM_HEAD, claims.map(claimRow))}\n${claims.length} accusations\n`);
       } finally {
         await store.close();
       }

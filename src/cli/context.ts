@@ -13,17 +13,22 @@ export const dbPath = (o: CommonOptions): string => o.db ?? defaultDbPath();
 
 /** The user knowledge base: --kb, else $CYBERCLAIMS_KB, else cyberclaims-kb.json next to the database. */
 export function kbPath(o: CommonOptions): string {
-  return o.kb ?? process.env.CYBERCLAIMS_KB ?? path.join(path.dirname(path.resolve(dbPath(o))), 'cyberclaims-kb.json');
+  return (
+    o.kb ??
+    process.env.CYBERCLAIMS_KB ??
+    path.join(path.dirname(path.resolve(dbPath(o))), 'cyberclaims-kb.json')
+  );
 }
 
 export function knowledgeBase(o: CommonOptions): KnowledgeBase {
   return loadKnowledgeBase(kbPath(o));
 }
 
-export function parsePositive(name: string) {
+export function parsePositive(_name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, found "${v}"`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new InvalidArgumentError(`expected a positive whole number, found "${v}"`);
     return n;
   };
 }

@@ -23,7 +23,9 @@ function pairCounts(claims: readonly StoredClaim[]): [string, number][] {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('ingest the bundled sample articles into the database and print a report (what `npm start` runs)')
+    .description(
+      'ingest the bundled sample articles into the database and print a report (what `npm start` runs)',
+    )
     .option('--db <path>', 'SQLite database file (default $CYBERCLAIMS_DB or ./cyberclaims.db)')
     .action(async (o: CommonOptions) => {
       const db = dbPath(o);

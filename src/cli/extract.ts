@@ -19,7 +19,11 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'files, folders (recursive) or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
     .option('--kb <path>', 'user knowledge base (JSON) merged over the built-in one')
-    .option('--max-bytes <n>', 'largest document accepted, in bytes (default 10 MiB)', parsePositive('--max-bytes'))
+    .option(
+      '--max-bytes <n>',
+      'largest document accepted, in bytes (default 10 MiB)',
+      parsePositive('--max-bytes'),
+    )
     .addHelpText(
       'after',
       `

@@ -63,7 +63,11 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'files, folders (recursive) or - for standard input')
     .option('--db <path>', 'SQLite database file (default $CYBERCLAIMS_DB or ./cyberclaims.db)')
     .option('--kb <path>', 'user knowledge base (default cyberclaims-kb.json next to the database)')
-    .option('--max-bytes <n>', 'largest document accepted, in bytes (default 10 MiB)', parsePositive('--max-bytes'))
+    .option(
+      '--max-bytes <n>',
+      'largest document accepted, in bytes (default 10 MiB)',
+      parsePositive('--max-bytes'),
+    )
     .option('-q, --quiet', 'no progress line')
     .addHelpText(
       'after',

@@ -15,7 +15,9 @@ const pkg = createRequire(import.meta.url)('../../../package.json') as { version
 export function buildProgram(): Command {
   const program = new Command()
     .name('cyberclaims')
-    .description('Structured, sourced records of public accusations of state cyber operations and disinformation.')
+    .description(
+      'Structured, sourced records of public accusations of state cyber operations and disinformation.',
+    )
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [extract, ingest, claims, show, demo]) cmd.register(program);

@@ -26,9 +26,15 @@ const clip = (s: string, w: number): string => (s.length <= w ? s : `${s.slice(0
 /** A plain text table; the last column takes what is left of the terminal width. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const total = process.stdout.columns && process.stdout.columns > 60 ? process.stdout.columns : 140;
-  const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const widths = head.map((h, i) =>
+    Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
   const used = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
   widths[widths.length - 1] = Math.max(10, Math.min(widths[widths.length - 1]!, total - used));
-  const line = (r: readonly string[]) => r.map((c, i) => clip(c, widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => clip(c, widths[i]!).padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [style.bold(line(head)), ...rows.map(line)].join('\n');
 }

@@ -15,8 +15,10 @@ export function claimLines(c: Claim, indent = '  '): string[] {
   ].filter((x): x is string => x !== null);
   const lines = [`${indent}${style.bold(`[${c.id}]`)} ${who}`];
   if (facts.length) lines.push(`${indent}     ${facts.join(' · ')}`);
-  for (const e of c.evidence.slice(0, 3)) lines.push(`${indent}     ${style.dim(`“${e.text}” [${e.start}–${e.end}]`)}`);
-  if (c.evidence.length > 3) lines.push(`${indent}     ${style.dim(`(+${c.evidence.length - 3} more evidence sentences)`)}`);
+  for (const e of c.evidence.slice(0, 3))
+    lines.push(`${indent}     ${style.dim(`“${e.text}” [${e.start}–${e.end}]`)}`);
+  if (c.evidence.length > 3)
+    lines.push(`${indent}     ${style.dim(`(+${c.evidence.length - 3} more evidence sentences)`)}`);
   return lines;
 }
 

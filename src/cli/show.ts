@@ -51,14 +51,22 @@ Examples:
         const claim = id.includes(':c') ? await store.getClaim(id) : null;
         if (claim) {
           const doc = await store.getDocument(claim.documentId);
-          const lines = [style.bold(`${claim.storedId}  ${claim.title ?? ''}`), `source: ${claim.source}`, ...claimLines(claim)];
+          const lines = [
+            style.bold(`${claim.storedId}  ${claim.title ?? ''}`),
+            `source: ${claim.source}`,
+            ...claimLines(claim),
+          ];
           if (doc) for (const e of claim.evidence) lines.push(`       ${inContext(doc.text, e)}`);
           for (const r of claim.responses) lines.push(responseLine(r));
           process.stdout.write(`${lines.join('\n')}\n`);
           return;
         }
         const doc = await store.getDocument(id);
-        if (!doc) throw new CyberclaimsError('NOT_FOUND', `${id}: no stored claim or document with this id or source`);
+        if (!doc)
+          throw new CyberclaimsError(
+            'NOT_FOUND',
+            `${id}: no stored claim or document with this id or source`,
+          );
         process.stdout.write(`${documentView(doc)}\n`);
       } finally {
         await store.close();

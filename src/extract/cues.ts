@@ -21,10 +21,16 @@ export interface OperationCue {
   readonly operations: readonly Operation[];
 }
 
-const MANIPULATION = /^(manipulat\w*|spread\w*|amplif\w*|flood\w*|push\w*|sow\w*|fake|false|shape|shaping|sway\w*|influence|distort\w*|inauthentic)$/;
+const MANIPULATION =
+  /^(manipulat\w*|spread\w*|amplif\w*|flood\w*|push\w*|sow\w*|fake|false|shape|shaping|sway\w*|influence|distort\w*|inauthentic)$/;
 
 /** Operation words in tokens [from, to), skipping tokens inside actor names. e.g. "spreading counter-propaganda" */
-export function operationCues(tokens: readonly Token[], from: number, to: number, inMention: Uint8Array): OperationCue[] {
+export function operationCues(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  inMention: Uint8Array,
+): OperationCue[] {
   const out: OperationCue[] = [];
   for (let i = from; i < to; i++) {
     if (inMention[i]) continue;
@@ -41,17 +47,24 @@ export function operationCues(tokens: readonly Token[], from: number, to: number
 }
 
 function nearManipulation(tokens: readonly Token[], i: number, from: number, to: number): boolean {
-  for (let k = Math.max(from, i - 4); k < Math.min(to, i + 5); k++) if (MANIPULATION.test(tokens[k]!.norm)) return true;
+  for (let k = Math.max(from, i - 4); k < Math.min(to, i + 5); k++)
+    if (MANIPULATION.test(tokens[k]!.norm)) return true;
   // "leaked" counts as hack-and-leak only where hacking or stolen data is in the same sentence
   const n = tokens[i]!.norm;
   if (n === 'leaked' || n === 'leaking') {
-    for (let k = from; k < to; k++) if (/^(hack\w*|stole|stolen|breach\w*)$/.test(tokens[k]!.norm)) return true;
+    for (let k = from; k < to; k++)
+      if (/^(hack\w*|stole|stolen|breach\w*)$/.test(tokens[k]!.norm)) return true;
   }
   return false;
 }
 
 /** Sectors named as targets in tokens [from, to). e.g. "water, electricity, gas, heating, communications" */
-export function sectorCues(tokens: readonly Token[], from: number, to: number, inMention: Uint8Array): Sector[] {
+export function sectorCues(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  inMention: Uint8Array,
+): Sector[] {
   const out = new Set<Sector>();
   let listed = false;
   for (let i = from; i < to; i++) {
@@ -68,8 +81,13 @@ export function sectorCues(tokens: readonly Token[], from: number, to: number, i
     if (WEAK_SECTOR_WORDS.has(t.norm)) {
       // "government agencies", "media outlets" — or inside a list that already named a sector
       const next = tokens[i + 1];
-      const nextIsTarget = next !== undefined && (TARGET_NOUNS.has(next.norm) || (SECTOR_PHRASES.has(next.norm) && TARGET_NOUNS.has(tokens[i + 2]?.norm ?? '')));
-      const inList = listed && (tokens[i - 1]?.norm === ',' || tokens[i - 1]?.norm === 'and' || tokens[i + 1]?.norm === ',');
+      const nextIsTarget =
+        next !== undefined &&
+        (TARGET_NOUNS.has(next.norm) ||
+          (SECTOR_PHRASES.has(next.norm) && TARGET_NOUNS.has(tokens[i + 2]?.norm ?? '')));
+      const inList =
+        listed &&
+        (tokens[i - 1]?.norm === ',' || tokens[i - 1]?.norm === 'and' || tokens[i + 1]?.norm === ',');
       if (!nextIsTarget && !inList) continue;
     }
     out.add(s);
@@ -79,7 +97,13 @@ export function sectorCues(tokens: readonly Token[], from: number, to: number, i
 }
 
 /** Countries in the target role: "against mainland China", "Taiwanese organizations", "in Taiwan". */
-export function targetCountries(tokens: readonly Token[], mentions: readonly Mention[], from: number, to: number, demonymCountries: ReadonlyMap<number, string>): string[] {
+export function targetCountries(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  from: number,
+  to: number,
+  demonymCountries: ReadonlyMap<number, string>,
+): string[] {
   const out = new Set<string>();
   for (const m of mentions) {
     if (m.start < from || m.end > to || m.partyKind !== 'state' || !m.country || m.modifier) continue;
@@ -89,9 +113,16 @@ export function targetCountries(tokens: readonly Token[], mentions: readonly Men
     if (i < from || i >= to) continue;
     // the nationality of an actor name ("Chinese hackers") is not a target; of a victim noun it is
     let k = i + 1;
-    while (k < to && k - i < 4 && (SECTOR_PHRASES.has(tokens[k]!.norm) || /^(critical|private|public|state|key|major|local|national|\w+-based)$/.test(tokens[k]!.norm))) k++;
+    while (
+      k < to &&
+      k - i < 4 &&
+      (SECTOR_PHRASES.has(tokens[k]!.norm) ||
+        /^(critical|private|public|state|key|major|local|national|\w+-based)$/.test(tokens[k]!.norm))
+    )
+      k++;
     if (TARGET_NOUNS.has(tokens[k]?.norm ?? '') && !PERSON_NOUNS.has(tokens[k]?.norm ?? '')) out.add(country);
-    else if (precededByTargetCue(tokens, i, from) && TARGET_NOUNS.has(tokens[k]?.norm ?? '')) out.add(country);
+    else if (precededByTargetCue(tokens, i, from) && TARGET_NOUNS.has(tokens[k]?.norm ?? ''))
+      out.add(country);
   }
   return [...out];
 }
@@ -99,8 +130,17 @@ export function targetCountries(tokens: readonly Token[], mentions: readonly Men
 function precededByTargetCue(tokens: readonly Token[], i: number, from: number): boolean {
   for (let k = i - 1; k >= Math.max(from, i - 3); k--) {
     const n = tokens[k]!.norm;
-    if (TARGET_CUES.has(n)) return n !== 'of' || /^(networks|systems|infrastructure|sovereignty|security)$/.test(tokens[k - 1]?.norm ?? '');
-    if (!/^(the|mainland|critical|its|their|western|southern|northern|eastern|central|self-ruled|democratic)$/.test(n)) return false;
+    if (TARGET_CUES.has(n))
+      return (
+        n !== 'of' ||
+        /^(networks|systems|infrastructure|sovereignty|security)$/.test(tokens[k - 1]?.norm ?? '')
+      );
+    if (
+      !/^(the|mainland|critical|its|their|western|southern|northern|eastern|central|self-ruled|democratic)$/.test(
+        n,
+      )
+    )
+      return false;
   }
   return false;
 }

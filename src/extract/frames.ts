@@ -4,7 +4,14 @@
  */
 import type { AnalysedText, Token } from '../nlp/index.js';
 import { operationCues, type OperationCue } from './cues.js';
-import { BEHIND_CUES, DENIAL_WORDS, PERSON_NOUNS, TARGET_CUES, TRIGGERS, type TriggerType } from './lexicon.js';
+import {
+  BEHIND_CUES,
+  DENIAL_WORDS,
+  PERSON_NOUNS,
+  TARGET_CUES,
+  TRIGGERS,
+  type TriggerType,
+} from './lexicon.js';
 import type { Mention } from './mentions.js';
 
 export interface Frame {
@@ -38,7 +45,8 @@ export function framesInSentence(
   if (here.length < 1) return [];
 
   let denialAt = -1;
-  for (let i = s.firstToken; i < s.endToken; i++) if (DENIAL_WORDS.has(tokens[i]!.norm) && !inMention[i]) denialAt = i;
+  for (let i = s.firstToken; i < s.endToken; i++)
+    if (DENIAL_WORDS.has(tokens[i]!.norm) && !inMention[i]) denialAt = i;
 
   const frames: Frame[] = [];
   const seen = new Set<string>();
@@ -57,12 +65,31 @@ export function framesInSentence(
     // e.g. "Beijing rejected the report and accused Washington of hacking Chinese universities"
     if (denialAt >= 0 && (type !== 'accuse' || i < denialAt)) continue;
     const passive = isPassive(tokens, i, s.firstToken);
-    const f = frameAt(tokens, here, ops, i, type, passive, according?.mention ?? null, s.firstToken, s.endToken, author);
+    const f = frameAt(
+      tokens,
+      here,
+      ops,
+      i,
+      type,
+      passive,
+      according?.mention ?? null,
+      s.firstToken,
+      s.endToken,
+      author,
+    );
     if (!f) continue;
     const key = `${f.claimant.identity}|${f.accused.map((m) => m.identity).join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    frames.push({ kind: 'frame', sentence, trigger: i, type, claimant: f.claimant, accused: f.accused, operations: ops });
+    frames.push({
+      kind: 'frame',
+      sentence,
+      trigger: i,
+      type,
+      claimant: f.claimant,
+      accused: f.accused,
+      operations: ops,
+    });
   }
   return frames;
 }
@@ -77,7 +104,15 @@ function isPassive(tokens: readonly Token[], i: number, first: number): boolean 
   for (let k = i - 1; k >= Math.max(first, i - 3); k--) {
     const n = tokens[k]!.norm;
     if (PASSIVE_AUX.has(n)) return true;
-    if (!/ly$/.test(n) && n !== 'also' && n !== 'reportedly' && n !== 'widely' && n !== 'publicly' && n !== 'previously') return false;
+    if (
+      !/ly$/.test(n) &&
+      n !== 'also' &&
+      n !== 'reportedly' &&
+      n !== 'widely' &&
+      n !== 'publicly' &&
+      n !== 'previously'
+    )
+      return false;
   }
   // "a group linked to China" — a reduced relative clause reads like a passive
   const prev = tokens[i - 1];
@@ -126,7 +161,9 @@ function frameAt(
   author: Mention | null,
 ): { claimant: Mention; accused: Mention[] } | null {
   const clauseStart = lastBreakBefore(tokens, i, first);
-  const before = here.filter((m) => m.end <= i && m.start >= clauseStart && !m.modifier && !targetPosition(tokens, m, first));
+  const before = here.filter(
+    (m) => m.end <= i && m.start >= clauseStart && !m.modifier && !targetPosition(tokens, m, first),
+  );
   const after = here.filter((m) => m.start > i && !m.modifier);
 
   let claimant: Mention | null = according;
@@ -141,7 +178,12 @@ function frameAt(
     const toIdx = indexOf(tokens, 'to', i + 1, Math.min(end, i + 3));
     const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && m !== by && canBeAccused(m)) : [];
     const subject = before.filter((m) => canBeAccused(m) && m !== claimant);
-    const pick = type === 'attribute' && afterTo.length > 0 ? [afterTo[0]!] : subject.length > 0 ? [subject[subject.length - 1]!] : [];
+    const pick =
+      type === 'attribute' && afterTo.length > 0
+        ? [afterTo[0]!]
+        : subject.length > 0
+          ? [subject[subject.length - 1]!]
+          : [];
     accused = pick;
   } else {
     if (!claimant) {
@@ -157,8 +199,17 @@ function frameAt(
         const inv = after.find((m) => m.start <= i + 3 && canAccuse(m));
         if (inv) {
           claimant = inv;
-          const acc = here.filter((m) => m.end <= i && m.start >= clauseStart && !m.modifier && canBeAccused(m) && m !== inv && !targetPosition(tokens, m, first));
-          if (acc.length > 0 && ops.some((o) => o.token > acc[0]!.start && o.token < i)) return finish(inv, [acc[0]!]);
+          const acc = here.filter(
+            (m) =>
+              m.end <= i &&
+              m.start >= clauseStart &&
+              !m.modifier &&
+              canBeAccused(m) &&
+              m !== inv &&
+              !targetPosition(tokens, m, first),
+          );
+          if (acc.length > 0 && ops.some((o) => o.token > acc[0]!.start && o.token < i))
+            return finish(inv, [acc[0]!]);
           return null;
         }
       }
@@ -166,18 +217,36 @@ function frameAt(
     if (!claimant) return null;
     if (type === 'attribute') {
       const toIdx = indexOf(tokens, 'to', i + 1, end);
-      const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first)) : [];
-      const between = after.filter((m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
+      const afterTo =
+        toIdx >= 0
+          ? after.filter(
+              (m) =>
+                m.start > toIdx && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
+            )
+          : [];
+      const between = after.filter(
+        (m) =>
+          (toIdx < 0 || m.start < toIdx) &&
+          canBeAccused(m) &&
+          notClaimant(m) &&
+          !targetPosition(tokens, m, first),
+      );
       accused = afterTo.length > 0 ? [afterTo[0]!] : between.slice(0, 1);
     } else if (type === 'accuse' || type === 'name') {
       const stop = accusedRegionEnd(tokens, i + 1, end, here);
-      const region = after.filter((m) => m.start < stop && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
+      const region = after.filter(
+        (m) => m.start < stop && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
+      );
       accused = coordinated(tokens, preferNamed(region));
       if (type === 'name' && !ops.some((o) => o.token > i)) return null;
     } else {
       // report: the accused is the first actor in the reported clause that an operation follows
-      const region = after.filter((m) => canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first));
-      const cand = preferNamed(region).find((m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end));
+      const region = after.filter(
+        (m) => canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
+      );
+      const cand = preferNamed(region).find(
+        (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end),
+      );
       accused = cand ? [cand] : [];
     }
   }
@@ -185,13 +254,22 @@ function frameAt(
   return finish(claimant, accused);
 
   function finish(c: Mention, acc: Mention[]) {
-    const cleaned = acc.filter((m) => m.identity !== c.identity && !(m.partyKind === 'state' && m.country === c.country && c.country !== null));
+    const cleaned = acc.filter(
+      (m) =>
+        m.identity !== c.identity &&
+        !(m.partyKind === 'state' && m.country === c.country && c.country !== null),
+    );
     if (cleaned.length === 0) return null;
     return { claimant: c, accused: cleaned };
   }
 }
 
-function lastCommaBefore(tokens: readonly Token[], i: number, first: number, here: readonly Mention[]): number {
+function lastCommaBefore(
+  tokens: readonly Token[],
+  i: number,
+  first: number,
+  here: readonly Mention[],
+): number {
   for (let k = i - 1; k >= first; k--) {
     if (tokens[k]!.norm !== ',') continue;
     if (here.some((m) => m.start < k && k < m.end)) continue;
@@ -221,7 +299,12 @@ function indexOf(tokens: readonly Token[], norm: string, from: number, to: numbe
 }
 
 /** The object of "accuse" ends at "of"/"for", except in "members of X", "officials from X". */
-function accusedRegionEnd(tokens: readonly Token[], from: number, end: number, here: readonly Mention[]): number {
+function accusedRegionEnd(
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+  here: readonly Mention[],
+): number {
   for (let k = from; k < end; k++) {
     const inside = here.find((m) => m.start <= k && k < m.end);
     if (inside) {
@@ -268,7 +351,8 @@ function coordinated(tokens: readonly Token[], ms: readonly Mention[]): Mention[
     const prev = out[out.length - 1]!;
     const m = ms[k]!;
     const gap = tokens.slice(prev.end, m.start).map((t) => t.norm);
-    if (gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && gap.includes('and')) out.push(m);
+    if (gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && gap.includes('and'))
+      out.push(m);
     else break;
   }
   return out;

@@ -5,7 +5,16 @@
 import type { KnowledgeBase } from '../kb/index.js';
 import { matchTokens } from '../kb/index.js';
 import { analyse, type AnalysedText } from '../nlp/index.js';
-import type { Claim, ExtractedDocument, Operation, Party, Response, Sector, SourceDocument, Span } from '../types.js';
+import type {
+  Claim,
+  ExtractedDocument,
+  Operation,
+  Party,
+  Response,
+  Sector,
+  SourceDocument,
+  Span,
+} from '../types.js';
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
 import { framesInSentence, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
@@ -53,8 +62,17 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     const d = recentDraft(s.index);
     if (!d) continue;
     const here = mentions.filter((m) => m.sentence === s.index);
-    const mentionsClaim = here.some((m) => m.identity === d.claimant.identity || d.accused.some((x) => x.identity === m.identity));
-    const foreign = here.some((m) => m.via !== 'researchers' && !m.modifier && m.partyKind !== 'state' && m.identity !== d.claimant.identity && !d.accused.some((x) => x.identity === m.identity));
+    const mentionsClaim = here.some(
+      (m) => m.identity === d.claimant.identity || d.accused.some((x) => x.identity === m.identity),
+    );
+    const foreign = here.some(
+      (m) =>
+        m.via !== 'researchers' &&
+        !m.modifier &&
+        m.partyKind !== 'state' &&
+        m.identity !== d.claimant.identity &&
+        !d.accused.some((x) => x.identity === m.identity),
+    );
     const first = a.tokens[s.firstToken]!;
     const anaphoric = ANAPHORIC_START.test(first.norm) || hasFurther(a, s.firstToken, s.endToken);
     if (foreign || !(mentionsClaim || anaphoric)) continue;
@@ -63,17 +81,26 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     if (ops.length === 0 && secs.length === 0) continue;
     for (const o of ops) for (const op of o.operations) d.operations.add(op);
     for (const x of secs) d.sectors.add(x);
-    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries)) d.targets.add(c);
+    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
+      d.targets.add(c);
     d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
     d.sentences.push(s.index);
     d.lastSentence = s.index;
   }
 
   const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions));
-  const responses: Response[] = findResponses(a, mentions, claims, drafts.map((d) => d.sentences), inMention).map((r) => ({
-    ...r,
-    by: partyOf(r.byMention, mentions),
-  })).map(({ byMention: _b, ...r }) => r);
+  const responses: Response[] = findResponses(
+    a,
+    mentions,
+    claims,
+    drafts.map((d) => d.sentences),
+    inMention,
+  )
+    .map((r) => ({
+      ...r,
+      by: partyOf(r.byMention, mentions),
+    }))
+    .map(({ byMention: _b, ...r }) => r);
 
   return {
     source: doc.source,
@@ -109,7 +136,8 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     }
     for (const o of f.operations) for (const op of o.operations) d.operations.add(op);
     for (const x of sectorCues(a.tokens, s.firstToken, s.endToken, inMention)) d.sectors.add(x);
-    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries)) d.targets.add(c);
+    for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
+      d.targets.add(c);
     d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
     if (!d.sentences.includes(f.sentence)) d.sentences.push(f.sentence);
     d.lastSentence = Math.max(d.lastSentence, f.sentence);
@@ -131,11 +159,17 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
  * Ministry of Foreign Affairs …"), or "X hereby …" / "X issued the following statement".
  */
 function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention | null {
-  const speaker = (m: Mention) => m.partyKind !== 'state' && !m.generic && !m.weak && m.partyKind !== 'threat-group' && m.via !== 'coref';
+  const speaker = (m: Mention) =>
+    m.partyKind !== 'state' && !m.generic && !m.weak && m.partyKind !== 'threat-group' && m.via !== 'coref';
   const title = mentions.find((m) => m.sentence === 0 && speaker(m));
   if (title) {
     const before = a.text.slice(a.sentences[0]!.start, a.tokens[title.start]!.start);
-    if (/^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report)\s+(of|by|from)\s+(the\s+)?)?$/i.test(before)) return title;
+    if (
+      /^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report)\s+(of|by|from)\s+(the\s+)?)?$/i.test(
+        before,
+      )
+    )
+      return title;
   }
   for (const s of a.sentences.slice(0, 4)) {
     const t = a.text.slice(s.start, s.end);

@@ -17,9 +17,18 @@ export type TriggerType = 'accuse' | 'attribute' | 'name' | 'report';
 
 export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, TriggerType>([
   // e.g. "Beijing's Ministry of State Security has publicly accused four members of …"
-  ...forms('accuse', 'accused', 'accuses', 'accusing', 'blame', 'blamed', 'blames', 'blaming', 'condemn', 'condemns').map(
-    (w) => [w, 'accuse'] as const,
-  ),
+  ...forms(
+    'accuse',
+    'accused',
+    'accuses',
+    'accusing',
+    'blame',
+    'blamed',
+    'blames',
+    'blaming',
+    'condemn',
+    'condemns',
+  ).map((w) => [w, 'accuse'] as const),
   // e.g. "The Justice Department charged seven hackers …", "the UK sanctioned a front company …"
   ...forms(
     'charge',
@@ -141,17 +150,32 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
 
 /** Nominal reports that take the claimant as possessor: "the MSS statement alleges", "Microsoft's report". */
 export const REPORT_NOUNS = new Set(
-  forms('statement', 'advisory', 'report', 'allegation', 'allegations', 'accusation', 'accusations', 'claims', 'notice'),
+  forms(
+    'statement',
+    'advisory',
+    'report',
+    'allegation',
+    'allegations',
+    'accusation',
+    'accusations',
+    'claims',
+    'notice',
+  ),
 );
 
 /** Multi-word cues that mark the accused: "X was behind …", "carried out by X". */
-export const BEHIND_CUES = new Set(forms('behind', 'responsible', 'orchestrated', 'perpetrated', 'masterminded'));
+export const BEHIND_CUES = new Set(
+  forms('behind', 'responsible', 'orchestrated', 'perpetrated', 'masterminded'),
+);
 
 /**
  * Operation lexicon: a normalised token, or a token followed by the next token, mapped to operations.
  * Single words are matched alone; two-word keys ("fake accounts") are checked first.
  */
-export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new Map<string, readonly Operation[]>([
+export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new Map<
+  string,
+  readonly Operation[]
+>([
   // intrusion — e.g. "orchestrating cyberattacks against mainland China"
   ...forms(
     'hack',
@@ -220,9 +244,13 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'wiretap',
     'wiretaps',
   ).map((w) => [w, ['espionage']] as const),
-  ...['cyber espionage', 'state secrets', 'intelligence gathering', 'intelligence-gathering', 'collect intelligence'].map(
-    (w) => [w, ['espionage']] as const,
-  ),
+  ...[
+    'cyber espionage',
+    'state secrets',
+    'intelligence gathering',
+    'intelligence-gathering',
+    'collect intelligence',
+  ].map((w) => [w, ['espionage']] as const),
   // disruption — e.g. "hijacked billboards", "DDoS attacks on government portals"
   ...forms(
     'ddos',
@@ -241,9 +269,14 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'hijacked',
     'hijacking',
   ).map((w) => [w, ['disruption']] as const),
-  ...['denial-of-service', 'denial of', 'took control', 'taking control', 'knocked offline', 'take control'].map(
-    (w) => [w, ['disruption']] as const,
-  ),
+  ...[
+    'denial-of-service',
+    'denial of',
+    'took control',
+    'taking control',
+    'knocked offline',
+    'take control',
+  ].map((w) => [w, ['disruption']] as const),
   // destruction — e.g. "deployed the WhisperGate wiper", "destructive malware"
   ...forms('wiper', 'wipers', 'destructive', 'wiped', 'destroyed', 'destroy', 'destroying').map(
     (w) => [w, ['destruction']] as const,
@@ -300,7 +333,14 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
 ]);
 
 /** "social media" and "public opinion" only indicate disinformation next to a manipulation verb. */
-export const WEAK_OPERATION_PHRASES = new Set(['social media', 'public opinion', 'leaked', 'leaking', 'destroyed', 'destroy']);
+export const WEAK_OPERATION_PHRASES = new Set([
+  'social media',
+  'public opinion',
+  'leaked',
+  'leaking',
+  'destroyed',
+  'destroy',
+]);
 
 /** Sector lexicon: a normalised token (or two-token phrase) → sector. e.g. "water, electricity, gas, heating". */
 export const SECTOR_PHRASES: ReadonlyMap<string, Sector> = new Map<string, Sector>([
@@ -337,13 +377,22 @@ export const SECTOR_PHRASES: ReadonlyMap<string, Sector> = new Map<string, Secto
     'internet',
     'wiretap',
   ).map((w) => [w, 'communications'] as const),
-  ...forms('government', 'governmental', 'ministries', 'agencies', 'parliament', 'embassies', 'diplomatic', 'diplomats').map(
-    (w) => [w, 'government'] as const,
-  ),
+  ...forms(
+    'government',
+    'governmental',
+    'ministries',
+    'agencies',
+    'parliament',
+    'embassies',
+    'diplomatic',
+    'diplomats',
+  ).map((w) => [w, 'government'] as const),
   ...['public sector', 'state institutions', 'government networks', 'foreign ministry'].map(
     (w) => [w, 'government'] as const,
   ),
-  ...forms('military', 'defense', 'defence', 'armed', 'aerospace', 'weapons', 'nato').map((w) => [w, 'defense'] as const),
+  ...forms('military', 'defense', 'defence', 'armed', 'aerospace', 'weapons', 'nato').map(
+    (w) => [w, 'defense'] as const,
+  ),
   ...forms(
     'election',
     'elections',
@@ -389,7 +438,9 @@ export const SECTOR_PHRASES: ReadonlyMap<string, Sector> = new Map<string, Secto
   ...forms('universities', 'university', 'academic', 'academics', 'schools', 'education', 'research').map(
     (w) => [w, 'education'] as const,
   ),
-  ...forms('manufacturing', 'manufacturers', 'industrial', 'factories').map((w) => [w, 'manufacturing'] as const),
+  ...forms('manufacturing', 'manufacturers', 'industrial', 'factories').map(
+    (w) => [w, 'manufacturing'] as const,
+  ),
 ]);
 
 /**
@@ -600,7 +651,9 @@ export const DENIAL_QUALIFIERS = new Set(
     'speculation',
   ),
 );
-export const CALL_VERBS = new Set(forms('called', 'calls', 'calling', 'labelled', 'labeled', 'branded', 'termed'));
+export const CALL_VERBS = new Set(
+  forms('called', 'calls', 'calling', 'labelled', 'labeled', 'branded', 'termed'),
+);
 
 /** "has yet to respond", "did not respond to a request for comment", "declined to comment" */
 export const NO_RESPONSE_PATTERNS: readonly RegExp[] = [
@@ -680,9 +733,18 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
  * e.g. "Taiwan Information and Communications Army" → military-unit; "Harbin Public Security Bureau" → agency.
  */
 export const ORG_HEADS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
-  ...forms('command', 'army', 'force', 'forces', 'corps', 'unit', 'brigade', 'regiment', 'navy', 'battalion').map(
-    (w) => [w, 'military-unit'] as const,
-  ),
+  ...forms(
+    'command',
+    'army',
+    'force',
+    'forces',
+    'corps',
+    'unit',
+    'brigade',
+    'regiment',
+    'navy',
+    'battalion',
+  ).map((w) => [w, 'military-unit'] as const),
   ...forms(
     'ministry',
     'bureau',
@@ -739,7 +801,19 @@ export const GROUP_CODE = /^(?:APT|UNC|FIN|TA|TAG|DEV|Storm|STORM|UAC|UAT|TEMP|G
 
 /** Nouns that name a threat group when they follow a nationality: "Chinese hackers", "Russian state-sponsored actors". */
 export const ACTOR_NOUNS = new Set(
-  forms('hackers', 'hacker', 'actors', 'actor', 'group', 'groups', 'apt', 'operatives', 'spies', 'cyberspies', 'trolls'),
+  forms(
+    'hackers',
+    'hacker',
+    'actors',
+    'actor',
+    'group',
+    'groups',
+    'apt',
+    'operatives',
+    'spies',
+    'cyberspies',
+    'trolls',
+  ),
 );
 
 /** Nouns that, after a nationality, name the state itself: "Chinese authorities", "US officials". */
@@ -756,6 +830,13 @@ export const STATE_NOUNS = new Set(
     'prosecutors',
     'diplomats',
     'administration',
+    // e.g. "The Chinese embassy did not respond": an embassy or spokesperson answers for its state
+    'embassy',
+    'mission',
+    'consulate',
+    'spokesperson',
+    'spokesman',
+    'spokeswoman',
   ),
 );
 
@@ -781,7 +862,9 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
   ...forms('group', 'hackers', 'actor', 'gang', 'collective', 'actors').map(
     (w) => [w, ['threat-group'] as const] as const,
   ),
-  ...forms('company', 'firm', 'vendor', 'giant').map((w) => [w, ['company', 'researchers'] as const] as const),
+  ...forms('company', 'firm', 'vendor', 'giant').map(
+    (w) => [w, ['company', 'researchers'] as const] as const,
+  ),
   ...forms('government', 'regime').map((w) => [w, ['state'] as const] as const),
 ]);
 

@@ -46,11 +46,34 @@ interface Demonym {
   readonly entry: KbEntry;
 }
 
-const MEDIA_WORDS = new Set(['news', 'press', 'media', 'times', 'post', 'herald', 'radio', 'television', 'broadcasting', 'tribune', 'journal', 'gazette', 'wire']);
+const MEDIA_WORDS = new Set([
+  'news',
+  'press',
+  'media',
+  'times',
+  'post',
+  'herald',
+  'radio',
+  'television',
+  'broadcasting',
+  'tribune',
+  'journal',
+  'gazette',
+  'wire',
+]);
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
-const NAME_CUES = new Set(['called', 'dubbed', 'named', 'as', 'calling', 'nicknamed', 'codenamed', 'moniker']);
+const NAME_CUES = new Set([
+  'called',
+  'dubbed',
+  'named',
+  'as',
+  'calling',
+  'nicknamed',
+  'codenamed',
+  'moniker',
+]);
 const STATE_LINK = /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed)$/;
 const SPONSOR_WORDS = new Set([
   'state-sponsored',
@@ -96,7 +119,6 @@ function stateIndex(kb: KnowledgeBase): Map<string, KbEntry> {
   return idx;
 }
 
-const isPunct = (t: Token | undefined): boolean => t !== undefined && t.pos === 'PUNCT';
 const textOf = (text: string, tokens: readonly Token[], s: number, e: number): string =>
   text.slice(tokens[s]!.start, tokens[e - 1]!.end);
 
@@ -127,7 +149,11 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
     }
     const e = m.candidates[0]!;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
-    if (e.kind === 'state' && tokens[m.end - 1]!.norm === 'state' && /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(tokens[m.end]?.norm ?? '')) {
+    if (
+      e.kind === 'state' &&
+      tokens[m.end - 1]!.norm === 'state' &&
+      /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(tokens[m.end]?.norm ?? '')
+    ) {
       demonyms.push({ start: m.start, end: m.start + 1, entry: e });
       continue;
     }
@@ -157,7 +183,14 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
     }
     // e.g. "Salt Typhoon", "Cozy Bear"
     const next = tokens[i + 1];
-    if (t.capitalised && t.pos !== 'DET' && next && next.capitalised && GROUP_FAMILY_WORDS.has(next.norm) && !covered[i + 1]) {
+    if (
+      t.capitalised &&
+      t.pos !== 'DET' &&
+      next &&
+      next.capitalised &&
+      GROUP_FAMILY_WORDS.has(next.norm) &&
+      !covered[i + 1]
+    ) {
       if (t.sentence === next.sentence && !isSentenceStartCommonWord(a, i)) {
         push(unknown(i, i + 2, 'threat-group', GROUP_FAMILY_WORDS.get(next.norm) ?? null));
         i++;
@@ -274,8 +307,20 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !RESEARCHER_NOUNS.has(tokens[i]!.norm)) continue;
     let s = i;
-    while (s > 0 && !covered[s - 1] && /^(security|cybersecurity|cyber|independent|threat|international|western|private|outside)$/.test(tokens[s - 1]!.norm)) s--;
-    push({ ...unknown(s, i + 1, 'researchers', null), identity: 'researchers', name: 'researchers', via: 'researchers' });
+    while (
+      s > 0 &&
+      !covered[s - 1] &&
+      /^(security|cybersecurity|cyber|independent|threat|international|western|private|outside)$/.test(
+        tokens[s - 1]!.norm,
+      )
+    )
+      s--;
+    push({
+      ...unknown(s, i + 1, 'researchers', null),
+      identity: 'researchers',
+      name: 'researchers',
+      via: 'researchers',
+    });
   }
 
   mentions.sort((x, y) => x.start - y.start);
@@ -289,7 +334,9 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
   return withCoref;
 
   function unknown(start: number, end: number, kind: Kind, country: string | null) {
-    const surface = textOf(text, tokens, start, end).replace(/^["“'‘]|["”'’]$/g, '').replace(/['’]s$/, '');
+    const surface = textOf(text, tokens, start, end)
+      .replace(/^["“'‘]|["”'’]$/g, '')
+      .replace(/['’]s$/, '');
     return {
       start,
       end,
@@ -318,7 +365,16 @@ function isSentenceStartCommonWord(a: AnalysedText, i: number): boolean {
 function precededByGroupWord(tokens: readonly Token[], i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) {
     const n = tokens[k]!.norm;
-    if (ACTOR_NOUNS.has(n) || n === 'collective' || n === 'persona' || n === 'outfit' || n === 'itself' || n === 'known' || n === 'tracked') return true;
+    if (
+      ACTOR_NOUNS.has(n) ||
+      n === 'collective' ||
+      n === 'persona' ||
+      n === 'outfit' ||
+      n === 'itself' ||
+      n === 'known' ||
+      n === 'tracked'
+    )
+      return true;
   }
   return false;
 }
@@ -335,7 +391,13 @@ function quotedOrCapitalised(tokens: readonly Token[], i: number): { start: numb
   }
   if (!t.capitalised) return null;
   let k = i;
-  while (k < tokens.length && k - i < 4 && (tokens[k]!.capitalised || /^\d+$/.test(tokens[k]!.value)) && tokens[k]!.sentence === t.sentence) k++;
+  while (
+    k < tokens.length &&
+    k - i < 4 &&
+    (tokens[k]!.capitalised || /^\d+$/.test(tokens[k]!.value)) &&
+    tokens[k]!.sentence === t.sentence
+  )
+    k++;
   return { start: i, end: k };
 }
 
@@ -343,7 +405,11 @@ function quotedOrCapitalised(tokens: readonly Token[], i: number): { start: numb
  * An organisation name not in the knowledge base: capitalised words with connectors, ending in or
  * starting with a head noun. e.g. "Information, Communications and Electronic Force Command".
  */
-function orgName(tokens: readonly Token[], i: number, covered: Uint8Array): { start: number; end: number; kind: Kind } | null {
+function orgName(
+  tokens: readonly Token[],
+  i: number,
+  covered: Uint8Array,
+): { start: number; end: number; kind: Kind } | null {
   const t = tokens[i]!;
   if (!t.capitalised || t.pos === 'DET' || t.pos === 'PRON') return null;
   let k = i;
@@ -363,7 +429,8 @@ function orgName(tokens: readonly Token[], i: number, covered: Uint8Array): { st
     }
     if (ORG_CONNECTORS.has(tok.norm) && tokens[k + 1]?.capitalised && !covered[k + 1]) {
       // a comma only continues a name inside a list of capitalised words ("Information, Communications and …")
-      if (tok.norm === ',' && !/^(and|&)$/.test(tokens[k + 2]?.norm ?? '') && !tokens[k + 2]?.capitalised) break;
+      if (tok.norm === ',' && !/^(and|&)$/.test(tokens[k + 2]?.norm ?? '') && !tokens[k + 2]?.capitalised)
+        break;
       k++;
       continue;
     }
@@ -381,14 +448,23 @@ function orgName(tokens: readonly Token[], i: number, covered: Uint8Array): { st
 }
 
 /** After a nationality: "authorities" makes a state mention, "state-sponsored hackers" a group. */
-function nationalityPhrase(tokens: readonly Token[], i: number, covered: Uint8Array): { end: number; kind: 'state' | 'group' | 'agency' } | null {
+function nationalityPhrase(
+  tokens: readonly Token[],
+  i: number,
+  covered: Uint8Array,
+): { end: number; kind: 'state' | 'group' | 'agency' } | null {
   let k = i;
   while (k < tokens.length && k - i < 4 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
   const t = tokens[k];
   if (!t || covered[k]) return null;
   // "a Taiwanese government agency", "a Russian military unit": an agency not yet named
   const after = tokens[k + 1];
-  if (after && !after.capitalised && /^(government|military|state|intelligence|security)$/.test(t.norm) && /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(after.norm)) {
+  if (
+    after &&
+    !after.capitalised &&
+    /^(government|military|state|intelligence|security)$/.test(t.norm) &&
+    /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(after.norm)
+  ) {
     return { end: k + 2, kind: 'agency' };
   }
   if (k === i && STATE_NOUNS.has(t.norm)) return { end: k + 1, kind: 'state' };
@@ -401,8 +477,13 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
   for (const m of mentions) {
     // "China's ministry", "Russia's military intelligence": a possessive before a common noun
     const last = tokens[m.end - 1]!;
-    const nextTok = last.possessive ? tokens[m.end] : tokens[m.end]?.possessive ? tokens[m.end + 1] : undefined;
-    if (nextTok && !nextTok.capitalised && (COREF_NOUNS.has(nextTok.norm) || ORG_HEADS.has(nextTok.norm))) m.modifier = true;
+    const nextTok = last.possessive
+      ? tokens[m.end]
+      : tokens[m.end]?.possessive
+        ? tokens[m.end + 1]
+        : undefined;
+    if (nextTok && !nextTok.capitalised && (COREF_NOUNS.has(nextTok.norm) || ORG_HEADS.has(nextTok.norm)))
+      m.modifier = true;
   }
   for (let i = 0; i < mentions.length - 1; i++) {
     const m = mentions[i]!;
@@ -424,7 +505,12 @@ function applyContextCountry(tokens: readonly Token[], mentions: Mention[], demo
   for (const m of mentions) {
     if (m.entry || m.country) continue;
     let k = m.start;
-    while (k > 0 && k - m.start > -3 && /^(state-sponsored|state-backed|military|the)$/.test(tokens[k - 1]!.norm)) k--;
+    while (
+      k > 0 &&
+      k - m.start > -3 &&
+      /^(state-sponsored|state-backed|military|the)$/.test(tokens[k - 1]!.norm)
+    )
+      k--;
     const d = demonymEndingAt.get(k);
     if (d) m.country = d.entry.country;
   }
@@ -441,8 +527,10 @@ function applyContextCountry(tokens: readonly Token[], mentions: Mention[], demo
 function resolveAmbiguous(mentions: Mention[], demonyms: readonly Demonym[], tokens: readonly Token[]) {
   if (ambiguous.size === 0) return;
   const votes = new Map<string, number>();
-  for (const m of mentions) if (m.partyKind === 'state' && m.country) votes.set(m.country, (votes.get(m.country) ?? 0) + 1);
-  for (const d of demonyms) if (d.entry.country) votes.set(d.entry.country, (votes.get(d.entry.country) ?? 0) + 1);
+  for (const m of mentions)
+    if (m.partyKind === 'state' && m.country) votes.set(m.country, (votes.get(m.country) ?? 0) + 1);
+  for (const d of demonyms)
+    if (d.entry.country) votes.set(d.entry.country, (votes.get(d.entry.country) ?? 0) + 1);
   for (const m of mentions) {
     const cands = ambiguous.get(m);
     if (!cands) continue;
@@ -452,7 +540,9 @@ function resolveAmbiguous(mentions: Mention[], demonyms: readonly Demonym[], tok
     const dem = demonyms.find((d) => d.end === m.start || d.end === m.start - 1);
     const want = near ?? dem?.entry.country ?? m.country;
     if (want) chosen = cands.find((c) => c.country === want);
-    chosen ??= [...cands].sort((x, y) => (votes.get(y.country ?? '') ?? 0) - (votes.get(x.country ?? '') ?? 0))[0];
+    chosen ??= [...cands].sort(
+      (x, y) => (votes.get(y.country ?? '') ?? 0) - (votes.get(x.country ?? '') ?? 0),
+    )[0];
     if (chosen) {
       m.entry = chosen;
       m.identity = chosen.id;
@@ -518,7 +608,9 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
           n.entry !== undefined &&
           n.sentence - m.sentence <= 3 &&
           n.country === m.country &&
-          (n.partyKind === 'military-unit' || n.partyKind === 'government-agency' || n.partyKind === 'threat-group'),
+          (n.partyKind === 'military-unit' ||
+            n.partyKind === 'government-agency' ||
+            n.partyKind === 'threat-group'),
       );
     if (!named || named.sentence - m.sentence > 3) return;
     m.identity = named.identity;
@@ -534,7 +626,12 @@ const PRONOUNS = new Set(['it', 'they']);
  * "the ministry", "the Chinese agency", "China's ministry", and sentence-initial "It"/"They" refer
  * back to the nearest earlier actor of a fitting kind (and country, when one is given).
  */
-function addCoreference(a: AnalysedText, mentions: Mention[], demonyms: readonly Demonym[], covered: Uint8Array): Mention[] {
+function addCoreference(
+  a: AnalysedText,
+  mentions: Mention[],
+  demonyms: readonly Demonym[],
+  covered: Uint8Array,
+): Mention[] {
   const { tokens, text } = a;
   const out = [...mentions];
   const byStart = [...mentions];
@@ -557,7 +654,15 @@ function addCoreference(a: AnalysedText, mentions: Mention[], demonyms: readonly
         country = d.entry.country;
         k = d.end;
       }
-      while (k < tokens.length && k - i < 4 && /^(hacking|hacker|hackers'|threat|state-backed|state-sponsored|intelligence|security|military|spy|cyber|taiwanese|chinese|tech|software)$/.test(tokens[k]!.norm) && !COREF_NOUNS.has(tokens[k]!.norm)) k++;
+      while (
+        k < tokens.length &&
+        k - i < 4 &&
+        /^(hacking|hacker|hackers'|threat|state-backed|state-sponsored|intelligence|security|military|spy|cyber|taiwanese|chinese|tech|software)$/.test(
+          tokens[k]!.norm,
+        ) &&
+        !COREF_NOUNS.has(tokens[k]!.norm)
+      )
+        k++;
       if (COREF_NOUNS.has(tokens[k]?.norm ?? '') && !covered[k] && !tokens[k + 1]?.capitalised) {
         start = i;
         headIdx = k;
@@ -580,7 +685,9 @@ function addCoreference(a: AnalysedText, mentions: Mention[], demonyms: readonly
     const kinds = COREF_NOUNS.get(head.norm)!;
     const ante = findAntecedent(out, t.sentence, kinds, head.norm, country);
     if (ante) {
-      out.push(corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)));
+      out.push(
+        corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)),
+      );
       i = headIdx;
     }
   }
@@ -632,7 +739,9 @@ function findAntecedent(
 /** The acting party of the nearest earlier sentence that has one: its first non-modifier organisation. */
 function subjectOfPrevious(a: AnalysedText, mentions: readonly Mention[], sentence: number): Mention | null {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
-    const first = mentions.find((m) => m.sentence === s && !m.modifier && m.partyKind !== 'state' && m.via !== 'researchers');
+    const first = mentions.find(
+      (m) => m.sentence === s && !m.modifier && m.partyKind !== 'state' && m.via !== 'researchers',
+    );
     if (first) return first;
   }
   void a;

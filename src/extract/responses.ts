@@ -4,7 +4,13 @@
  */
 import type { AnalysedText, Token } from '../nlp/index.js';
 import type { Claim, ResponseType, Span } from '../types.js';
-import { CALL_VERBS, CONFIRMATION_PATTERNS, DENIAL_QUALIFIERS, DENIAL_WORDS, NO_RESPONSE_PATTERNS } from './lexicon.js';
+import {
+  CALL_VERBS,
+  CONFIRMATION_PATTERNS,
+  DENIAL_QUALIFIERS,
+  DENIAL_WORDS,
+  NO_RESPONSE_PATTERNS,
+} from './lexicon.js';
 import type { Mention } from './mentions.js';
 
 export interface ResponseDraft {
@@ -14,8 +20,20 @@ export interface ResponseDraft {
   readonly evidence: readonly Span[];
 }
 
-const PAST = new Set(['past', 'previous', 'earlier', 'prior', 'routinely', 'typically', 'usually', 'often', 'habitually', 'always']);
-const ABOUT_CLAIMS = /^(allegations?|accusations?|claims?|charges?|report|reports|statement|assertions?|attribution|it|them|this|the)$/;
+const PAST = new Set([
+  'past',
+  'previous',
+  'earlier',
+  'prior',
+  'routinely',
+  'typically',
+  'usually',
+  'often',
+  'habitually',
+  'always',
+]);
+const ABOUT_CLAIMS =
+  /^(allegations?|accusations?|claims?|charges?|report|reports|statement|assertions?|attribution|it|them|this|the)$/;
 
 /** Finds responses in every sentence and links each to a claim. */
 export function findResponses(
@@ -28,7 +46,8 @@ export function findResponses(
   const out: ResponseDraft[] = [];
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
-    const here = mentions.filter((m) => m.sentence === s.index && !m.modifier && m.via !== 'researchers');
+    const all = mentions.filter((m) => m.sentence === s.index && m.via !== 'researchers');
+    const here = all.filter((m) => !m.modifier);
     let type: ResponseType | null = null;
     let cueToken = -1;
     const noResp = firstMatch(NO_RESPONSE_PATTERNS, text);
@@ -46,7 +65,8 @@ export function findResponses(
     if (!type) continue;
     // the responder is the subject before the cue, or the agent of "were dismissed by Taipei"
     const before = here.filter((m) => m.end <= cueToken);
-    let by: Mention | undefined = before[0];
+    // "Taiwan's defence ministry dismissed …": an unnamed body answers for the state that owns it
+    let by: Mention | undefined = before[0] ?? all.find((m) => m.modifier && m.end <= cueToken);
     if (!by) {
       const agent = here.find((m) => m.start > cueToken && a.tokens[m.start - 1]?.norm === 'by');
       by = agent;
@@ -112,7 +132,8 @@ function linkClaim(
     if (score === 0) return;
     // prefer claims made before the response, then the nearest
     const dist = at <= sentence ? sentence - at : 1000 + at - sentence;
-    if (!best || score > best.score || (score === best.score && dist < best.at)) best = { id: c.id, score, at: dist };
+    if (!best || score > best.score || (score === best.score && dist < best.at))
+      best = { id: c.id, score, at: dist };
   });
   if (best) return (best as { id: string }).id;
   const isClaimant = claims.some((c) => (c.claimant.id ?? c.claimant.name) === (by.entry?.id ?? by.name));

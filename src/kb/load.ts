@@ -20,7 +20,10 @@ export function validateEntry(raw: unknown, file: string, index: number): KbEntr
   const str = (k: string): string => {
     const v = o[k];
     if (typeof v !== 'string' || v.trim() === '') {
-      throw new CyberclaimsError('KB_INVALID', `${where}: expected a non-empty string "${k}", found ${JSON.stringify(v)}`);
+      throw new CyberclaimsError(
+        'KB_INVALID',
+        `${where}: expected a non-empty string "${k}", found ${JSON.stringify(v)}`,
+      );
     }
     return v;
   };
@@ -36,11 +39,17 @@ export function validateEntry(raw: unknown, file: string, index: number): KbEntr
   if (!ID.test(id)) throw new CyberclaimsError('KB_INVALID', `${where}: id "${id}" must match ${ID}`);
   const kind = str('kind');
   if (!(KINDS as readonly string[]).includes(kind)) {
-    throw new CyberclaimsError('KB_INVALID', `${where} (${id}): kind "${kind}" is not one of ${KINDS.join(', ')}`);
+    throw new CyberclaimsError(
+      'KB_INVALID',
+      `${where} (${id}): kind "${kind}" is not one of ${KINDS.join(', ')}`,
+    );
   }
   const country = o.country ?? null;
   if (country !== null && (typeof country !== 'string' || !COUNTRY.test(country))) {
-    throw new CyberclaimsError('KB_INVALID', `${where} (${id}): country must be an ISO 3166-1 alpha-2 code or null`);
+    throw new CyberclaimsError(
+      'KB_INVALID',
+      `${where} (${id}): country must be an ISO 3166-1 alpha-2 code or null`,
+    );
   }
   const entry: KbEntry = {
     id,
@@ -60,10 +69,12 @@ export function readKbFile(file: string, origin: string): KbEntry[] {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message.split('\n')[0];
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message.split('\n')[0];
     throw new CyberclaimsError('KB_INVALID', `${file}: cannot read knowledge base (${why})`);
   }
-  if (!Array.isArray(raw)) throw new CyberclaimsError('KB_INVALID', `${file}: expected a JSON array of entries`);
+  if (!Array.isArray(raw))
+    throw new CyberclaimsError('KB_INVALID', `${file}: expected a JSON array of entries`);
   return raw.map((r, i) => ({ ...validateEntry(r, file, i), origin }));
 }
 

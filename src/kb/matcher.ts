@@ -10,7 +10,12 @@ const isAcronym = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s
 /** Strips a leading article: "the Kremlin" is matched from "Kremlin" so "the" never decides a match. */
 const stripArticle = (s: string): string => s.replace(/^the\s+/i, '').trim();
 
-function insert(root: TrieNode, alias: string, target: Omit<AliasTarget, 'exact' | 'capitalised'>, exactCase: boolean) {
+function insert(
+  root: TrieNode,
+  alias: string,
+  target: Omit<AliasTarget, 'exact' | 'capitalised'>,
+  exactCase: boolean,
+) {
   const name = stripArticle(alias);
   const { values, norms } = tokenizeName(name);
   if (norms.length === 0) return;
@@ -38,7 +43,8 @@ export function buildTrie(entries: readonly KbEntry[]): TrieNode {
   const root = node();
   entries.forEach((e, entry) => {
     const cs = new Set(e.caseSensitive ?? []);
-    for (const alias of new Set([e.name, ...e.aliases])) insert(root, alias, { entry, demonym: false }, cs.has(alias));
+    for (const alias of new Set([e.name, ...e.aliases]))
+      insert(root, alias, { entry, demonym: false }, cs.has(alias));
     for (const d of e.demonyms ?? []) insert(root, d, { entry, demonym: true }, false);
   });
   return root;

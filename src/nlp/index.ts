@@ -128,7 +128,8 @@ export function analyse(text: string): AnalysedText {
   let sentenceParagraph = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const tok = tokens[i];
-    const startsNew = tok !== undefined && i > first && (breakBefore[i] === true || sentenceStarts.has(tok.start));
+    const startsNew =
+      tok !== undefined && i > first && (breakBefore[i] === true || sentenceStarts.has(tok.start));
     if (tok !== undefined && paragraphBefore[i] === true) paragraph++;
     if (tok === undefined || startsNew) {
       if (i > first) {
