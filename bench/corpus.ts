@@ -52,7 +52,13 @@ const OPS = [
   'defacing government websites and hijacking billboards',
   'running a network of fake news sites',
 ];
-const VERBS = ['accused', 'blamed', 'publicly named', 'attributed the campaign to', 'linked the intrusions to'];
+const VERBS = [
+  'accused',
+  'blamed',
+  'publicly named',
+  'attributed the campaign to',
+  'linked the intrusions to',
+];
 const FILLER = [
   'Officials at the meeting discussed trade, tariffs and the outlook for regional growth over the coming year.',
   'The announcement came as lawmakers debated a budget bill that would expand funding for schools and hospitals.',

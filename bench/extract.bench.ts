@@ -47,7 +47,9 @@ function best(fn: () => void): number {
   return bestSec;
 }
 
-console.log(`corpus: ${N} generated articles, ${Math.round(avg)} bytes on average; ${kb.entries.length} knowledge-base actors; best of ${ROUNDS} rounds`);
+console.log(
+  `corpus: ${N} generated articles, ${Math.round(avg)} bytes on average; ${kb.entries.length} knowledge-base actors; best of ${ROUNDS} rounds`,
+);
 let tokens = 0;
 const baseSec = best(() => {
   tokens = 0;
@@ -60,9 +62,15 @@ const extractSec = best(() => {
 });
 const baseRate = N / baseSec;
 const extractRate = N / extractSec;
-console.log(`baseline  wink-nlp tokenise + POS: ${baseRate.toFixed(0).padStart(6)} articles/s  (${(tokens / baseSec / 1000).toFixed(0)}k tokens/s)`);
-console.log(`extract   cyberclaims extraction: ${extractRate.toFixed(0).padStart(6)} articles/s  (${claims} claims)`);
-console.log(`ratio     extract / baseline:      ${(extractRate / baseRate).toFixed(2)}   (target ≥ 0.50; absolute target ≥ 300 articles/s)`);
+console.log(
+  `baseline  wink-nlp tokenise + POS: ${baseRate.toFixed(0).padStart(6)} articles/s  (${(tokens / baseSec / 1000).toFixed(0)}k tokens/s)`,
+);
+console.log(
+  `extract   cyberclaims extraction: ${extractRate.toFixed(0).padStart(6)} articles/s  (${claims} claims)`,
+);
+console.log(
+  `ratio     extract / baseline:      ${(extractRate / baseRate).toFixed(2)}   (target ≥ 0.50; absolute target ≥ 300 articles/s)`,
+);
 
 // Ingest: extraction results stored one transaction per document into a fresh SQLite file.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
@@ -73,7 +81,9 @@ try {
   for (let i = 0; i < docs.length; i++) await store.saveDocument(docs[i]!, results[i]!);
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   await store.close();
-  console.log(`ingest    SQLite store (WAL):      ${(N / sec).toFixed(0).padStart(6)} articles/s  (storing only; target with extraction ≥ 200/s: ${(1 / (1 / extractRate + sec / N)).toFixed(0)} articles/s end to end)`);
+  console.log(
+    `ingest    SQLite store (WAL):      ${(N / sec).toFixed(0).padStart(6)} articles/s  (storing only; target with extraction ≥ 200/s: ${(1 / (1 / extractRate + sec / N)).toFixed(0)} articles/s end to end)`,
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -21,9 +21,13 @@ for (const s of a.sentences) {
   if (only !== undefined && String(s.index) !== only) continue;
   console.log(`\n#${s.index} ${a.text.slice(s.start, s.end)}`);
   for (const m of ms.filter((x) => x.sentence === s.index)) {
-    console.log(`   - "${m.surface}" → ${m.identity} [${m.partyKind}, ${m.country ?? '?'}] via ${m.via}${m.modifier ? ' modifier' : ''}${m.generic ? ' generic' : ''}`);
+    console.log(
+      `   - "${m.surface}" → ${m.identity} [${m.partyKind}, ${m.country ?? '?'}] via ${m.via}${m.modifier ? ' modifier' : ''}${m.generic ? ' generic' : ''}`,
+    );
   }
   for (const f of framesInSentence(a, s.index, ms, inMention)) {
-    console.log(`   => ${f.type}@${a.tokens[f.trigger]!.value}: ${f.claimant.name} -> ${f.accused.map((x) => x.name).join(', ')}`);
+    console.log(
+      `   => ${f.type}@${a.tokens[f.trigger]!.value}: ${f.claimant.name} -> ${f.accused.map((x) => x.name).join(', ')}`,
+    );
   }
 }

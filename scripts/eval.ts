@@ -39,9 +39,13 @@ for (const half of halves) {
   const predFile = path.join(outDir, `predictions-${half}.json`);
   fs.writeFileSync(predFile, JSON.stringify(predictions, null, 2));
   const s = score(loadGold(dir), predictions);
-  console.log(`\n== ${half} half (${half === 'dev' ? 'rules may be tuned on it' : 'held out: never tuned on'}) — ${dir}`);
+  console.log(
+    `\n== ${half} half (${half === 'dev' ? 'rules may be tuned on it' : 'held out: never tuned on'}) — ${dir}`,
+  );
   for (const l of report(s)) console.log(l);
-  if (perDoc) for (const d of s.perDocument) if (d.fp || d.fn) console.log(`  ${d.file}: tp=${d.tp} fp=${d.fp} fn=${d.fn}`);
+  if (perDoc)
+    for (const d of s.perDocument)
+      if (d.fp || d.fn) console.log(`  ${d.file}: tp=${d.tp} fp=${d.fp} fn=${d.fn}`);
   if (fs.existsSync(referenceScorer)) {
     const ref = spawnSync(process.execPath, [referenceScorer, dir, predFile], { encoding: 'utf8' });
     const refSummary = ref.stdout.split('\n').find((l) => l.startsWith('SUMMARY')) ?? '(no summary)';

@@ -62,16 +62,25 @@ export function normaliseName(s: unknown): string {
     .trim();
 }
 
-type AnyParty = Partial<Party> & { name?: string; aliases?: readonly string[] | string[]; canonicalName?: string };
+type AnyParty = Partial<Party> & {
+  name?: string;
+  aliases?: readonly string[] | string[];
+  canonicalName?: string;
+};
 
 function nameSet(p: AnyParty | GoldParty | null | undefined): string[] {
   if (!p) return [];
-  const all = [p.name, (p as AnyParty).canonicalName, ...(p.aliases ?? [])].map(normaliseName).filter((x) => x !== '');
+  const all = [p.name, (p as AnyParty).canonicalName, ...(p.aliases ?? [])]
+    .map(normaliseName)
+    .filter((x) => x !== '');
   return [...new Set(all)];
 }
 
 /** Two parties match when a name is equal, or a name of 4+ characters stands as whole words in the other. */
-export function sameParty(a: AnyParty | GoldParty | null | undefined, b: AnyParty | GoldParty | null | undefined): boolean {
+export function sameParty(
+  a: AnyParty | GoldParty | null | undefined,
+  b: AnyParty | GoldParty | null | undefined,
+): boolean {
   const xs = nameSet(a);
   const ys = nameSet(b);
   return xs.some((x) =>
@@ -115,7 +124,9 @@ function deniedIn(doc: ExtractedDocument | undefined, claim: PredClaim): boolean
       r.type === 'denial' &&
       (r.claim
         ? r.claim === claim.id
-        : claim.accused.some((a) => sameParty(r.by, a) || (countryOf(r.by) !== null && countryOf(r.by) === countryOf(a)))),
+        : claim.accused.some(
+            (a) => sameParty(r.by, a) || (countryOf(r.by) !== null && countryOf(r.by) === countryOf(a)),
+          )),
   );
 }
 
@@ -163,7 +174,9 @@ export function score(gold: readonly GoldDocument[], predictions: ExtractOutput)
     ] as const) {
       // by country, only gold accusations whose accuser and some accused have a country can be found
       const scored =
-        metric === 'country' ? required.filter((a) => countryOf(a.accuser) && a.accused.some((y) => countryOf(y))) : required;
+        metric === 'country'
+          ? required.filter((a) => countryOf(a.accuser) && a.accused.some((y) => countryOf(y)))
+          : required;
       const unscored = required.filter((a) => !scored.includes(a));
       const taken = new Set<number>();
       let tp = 0;

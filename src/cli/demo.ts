@@ -27,6 +27,13 @@ export function register(program: Command): void {
       'ingest the bundled sample articles into the database and print a report (what `npm start` runs)',
     )
     .option('--db <path>', 'SQLite database file (default $CYBERCLAIMS_DB or ./cyberclaims.db)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cyberclaims demo
+  $ CYBERCLAIMS_DB=/tmp/try.db cyberclaims demo`,
+    )
     .action(async (o: CommonOptions) => {
       const db = dbPath(o);
       const samples = path.join(packageRoot(), 'samples');

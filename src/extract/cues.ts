@@ -85,9 +85,13 @@ export function sectorCues(
         next !== undefined &&
         (TARGET_NOUNS.has(next.norm) ||
           (SECTOR_PHRASES.has(next.norm) && TARGET_NOUNS.has(tokens[i + 2]?.norm ?? '')));
+      // "communications and water utilities": a weak word heading a list of sectors
+      const headsList =
+        (next?.norm === 'and' || next?.norm === ',') && SECTOR_PHRASES.has(tokens[i + 2]?.norm ?? '');
       const inList =
-        listed &&
-        (tokens[i - 1]?.norm === ',' || tokens[i - 1]?.norm === 'and' || tokens[i + 1]?.norm === ',');
+        headsList ||
+        (listed &&
+          (tokens[i - 1]?.norm === ',' || tokens[i - 1]?.norm === 'and' || tokens[i + 1]?.norm === ','));
       if (!nextIsTarget && !inList) continue;
     }
     out.add(s);

@@ -30,18 +30,43 @@ const CLAUSE_BREAK = new Set([';', ':']);
 const ACCUSED_STOP = new Set(['of', 'for', 'over', 'with', 'after', 'because', 'in']);
 
 /** Finds the frames of one sentence. `byToken` maps a token to the mention covering it. */
+/**
+ * Who reported in a sentence: its first possible accuser, preferring researchers and organisations
+ * over states, when the sentence has a reporting or accusing verb. e.g. "Taiwan and international
+ * cybersecurity researchers have frequently reported …" → the researchers.
+ */
+export function reporterOf(a: AnalysedText, sentence: number, mentions: readonly Mention[]): Mention | null {
+  const s = a.sentences[sentence];
+  if (!s) return null;
+  let hasVerb = false;
+  for (let i = s.firstToken; i < s.endToken; i++) if (TRIGGERS.has(a.tokens[i]!.norm)) hasVerb = true;
+  if (!hasVerb) return null;
+  const cands = mentions.filter(
+    (m) => m.sentence === sentence && !m.modifier && (canAccuse(m) || m.via === 'researchers'),
+  );
+  return cands.find((m) => m.partyKind !== 'state') ?? cands[0] ?? null;
+}
+
 export function framesInSentence(
   a: AnalysedText,
   sentence: number,
   mentions: readonly Mention[],
   inMention: Uint8Array,
   author: Mention | null = null,
+  reporter: Mention | null = null,
 ): Frame[] {
   const s = a.sentences[sentence]!;
   const { tokens } = a;
-  const ops = operationCues(tokens, s.firstToken, s.endToken, inMention);
-  if (ops.length === 0) return [];
   const here = mentions.filter((m) => m.sentence === sentence);
+  const ops = operationCues(tokens, s.firstToken, s.endToken, inMention);
+  // bare "attacks" is cyber when a threat group is in the sentence: "RedJuliett was linked to attacks on …"
+  if (ops.length === 0 && here.some((m) => m.partyKind === 'threat-group' && !m.generic)) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (/^(attack|attacks|attacked)$/.test(tokens[i]!.norm))
+        ops.push({ token: i, operations: ['intrusion'] });
+    }
+  }
+  if (ops.length === 0) return [];
   if (here.length < 1) return [];
 
   let denialAt = -1;
@@ -76,6 +101,7 @@ export function framesInSentence(
       s.firstToken,
       s.endToken,
       author,
+      reporter,
     );
     if (!f) continue;
     const key = `${f.claimant.identity}|${f.accused.map((m) => m.identity).join(',')}`;
@@ -159,6 +185,7 @@ function frameAt(
   first: number,
   end: number,
   author: Mention | null,
+  reporter: Mention | null,
 ): { claimant: Mention; accused: Mention[] } | null {
   const clauseStart = lastBreakBefore(tokens, i, first);
   const before = here.filter(
@@ -174,9 +201,14 @@ function frameAt(
     // "… was attributed to APT28 by the Czech government", "RedJuliett was linked to attacks …"
     const by = after.find((m) => tokens[m.start - 1]?.norm === 'by' || tokens[m.start - 2]?.norm === 'by');
     // an official statement's agentless passive is the author's own finding: "it has been ascertained that …"
-    claimant ??= by ?? author;
+    // "Researchers reported … . One such group, RedJuliett, was linked to attacks …": the reporter just named
+    claimant ??= by ?? author ?? reporter;
     const toIdx = indexOf(tokens, 'to', i + 1, Math.min(end, i + 3));
-    const afterTo = toIdx >= 0 ? after.filter((m) => m.start > toIdx && m !== by && canBeAccused(m)) : [];
+    // "was linked to APT28": the accused stands right after "to", not in "attacks on … in Taiwan"
+    const afterTo =
+      toIdx >= 0
+        ? after.filter((m) => m.start > toIdx && m.start <= toIdx + 3 && m !== by && canBeAccused(m))
+        : [];
     const subject = before.filter((m) => canBeAccused(m) && m !== claimant);
     const pick =
       type === 'attribute' && afterTo.length > 0

@@ -16,7 +16,7 @@ import type {
   Span,
 } from '../types.js';
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
-import { framesInSentence, type Frame } from './frames.js';
+import { framesInSentence, reporterOf, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
 import { findMentions, type Mention } from './mentions.js';
 import { findResponses } from './responses.js';
@@ -50,7 +50,9 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
   const framed = new Set<number>();
   const author = documentAuthor(a, mentions);
   for (const s of a.sentences) {
-    for (const f of framesInSentence(a, s.index, mentions, inMention, author)) {
+    const prev = a.sentences[s.index - 1];
+    const reporter = prev && prev.paragraph === s.paragraph ? reporterOf(a, prev.index, mentions) : null;
+    for (const f of framesInSentence(a, s.index, mentions, inMention, author, reporter)) {
       framed.add(s.index);
       addFrame(f);
     }
@@ -78,7 +80,9 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     if (foreign || !(mentionsClaim || anaphoric)) continue;
     const ops = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
     const secs = sectorCues(a.tokens, s.firstToken, s.endToken, inMention);
-    if (ops.length === 0 && secs.length === 0) continue;
+    const named = mentionsClaim ? individualsNamed(a.tokens, s.firstToken, s.endToken) : null;
+    // e.g. "The Chinese agency named three Taiwanese officials allegedly involved in these activities."
+    if (ops.length === 0 && secs.length === 0 && named === null) continue;
     for (const o of ops) for (const op of o.operations) d.operations.add(op);
     for (const x of secs) d.sectors.add(x);
     for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
@@ -145,9 +149,14 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
 
   function recentDraft(sentence: number): ClaimDraft | null {
     let best: ClaimDraft | null = null;
+    let bestAt = -1;
     for (const d of drafts) {
-      if (d.lastSentence >= sentence || sentence - d.lastSentence > 2) continue;
-      if (!best || d.lastSentence > best.lastSentence) best = d;
+      // the nearest claim sentence at most two sentences before this one
+      const at = Math.max(-1, ...d.sentences.filter((x) => x < sentence && sentence - x <= 2));
+      if (at > bestAt) {
+        best = d;
+        bestAt = at;
+      }
     }
     return best;
   }

@@ -149,11 +149,15 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
     }
     const e = m.candidates[0]!;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
-    if (
-      e.kind === 'state' &&
+    const nextNorm = tokens[m.end]?.norm ?? '';
+    const stateThenSponsor =
       tokens[m.end - 1]!.norm === 'state' &&
-      /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(tokens[m.end]?.norm ?? '')
-    ) {
+      /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(nextNorm);
+    // "a Taiwanese government agency" is an agency of the state, not the state
+    const stateThenBody = /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(
+      nextNorm,
+    );
+    if (e.kind === 'state' && (stateThenSponsor || stateThenBody)) {
       demonyms.push({ start: m.start, end: m.start + 1, entry: e });
       continue;
     }
