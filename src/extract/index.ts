@@ -3,7 +3,6 @@
  * mentions → frames per sentence → claims merged per (claimant, accused) → follow-up sentences → responses.
  */
 import type { KnowledgeBase } from '../kb/index.js';
-import { matchTokens } from '../kb/index.js';
 import { analyse, type AnalysedText } from '../nlp/index.js';
 import type {
   Claim,
@@ -18,7 +17,7 @@ import type {
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
 import { framesInSentence, reporterOf, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
-import { findMentions, type Mention } from './mentions.js';
+import { findMentionsAndNationalities, type Mention } from './mentions.js';
 import { findResponses } from './responses.js';
 import { techniquesFor } from './techniques.js';
 
@@ -40,10 +39,9 @@ const FURTHER = /^(further|also|additionally|moreover|allegedly|reportedly|purpo
 /** Extracts the claims and responses of one document. Pure: same input, same output. */
 export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): ExtractedDocument {
   const a = analyse(doc.text);
-  const mentions = findMentions(a, kb);
+  const { mentions, nationalities: demonymCountries } = findMentionsAndNationalities(a, kb);
   const inMention = new Uint8Array(a.tokens.length);
   for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention[k] = 1;
-  const demonymCountries = demonymIndex(a, kb);
 
   const drafts: ClaimDraft[] = [];
   const byKey = new Map<string, ClaimDraft>();
@@ -192,16 +190,6 @@ function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention 
 function hasFurther(a: AnalysedText, from: number, to: number): boolean {
   for (let k = from; k < Math.min(to, from + 6); k++) if (FURTHER.test(a.tokens[k]!.norm)) return true;
   return false;
-}
-
-/** Token index → country for every nationality word ("Chinese", "Taiwanese"). */
-function demonymIndex(a: AnalysedText, kb: KnowledgeBase): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const m of matchTokens(kb.root, kb.entries, a.tokens)) {
-    const c = m.candidates[0]?.country;
-    if (m.demonym && c) out.set(m.start, c);
-  }
-  return out;
 }
 
 function toClaim(d: ClaimDraft, id: string, a: AnalysedText, mentions: readonly Mention[]): Claim {

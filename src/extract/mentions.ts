@@ -124,6 +124,15 @@ const textOf = (text: string, tokens: readonly Token[], s: number, e: number): s
 
 /** Finds every actor mention in the document, resolved to an identity. */
 export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
+  return findMentionsAndNationalities(a, kb).mentions;
+}
+
+/** Mentions plus token index → country of every nationality word ("Chinese"), from one matcher pass. */
+export function findMentionsAndNationalities(
+  a: AnalysedText,
+  kb: KnowledgeBase,
+): { mentions: Mention[]; nationalities: Map<number, string> } {
+  const ambiguous = new Map<Mention, readonly KbEntry[]>();
   const { tokens, text } = a;
   const covered = new Uint8Array(tokens.length);
   const mentions: Mention[] = [];
@@ -330,12 +339,13 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
   mentions.sort((x, y) => x.start - y.start);
   markModifiers(tokens, mentions);
   applyContextCountry(tokens, mentions, demonyms);
-  resolveAmbiguous(mentions, demonyms, tokens);
+  resolveAmbiguous(mentions, demonyms, ambiguous);
   linkParentheticals(tokens, mentions);
   unifyUnknownSurfaces(mentions);
   resolveCataphora(tokens, mentions);
-  const withCoref = addCoreference(a, mentions, demonyms, covered);
-  return withCoref;
+  const nationalities = new Map<number, string>();
+  for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
+  return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
 
   function unknown(start: number, end: number, kind: Kind, country: string | null) {
     const surface = textOf(text, tokens, start, end)
@@ -356,9 +366,6 @@ export function findMentions(a: AnalysedText, kb: KnowledgeBase): Mention[] {
     };
   }
 }
-
-// Mentions whose knowledge-base name is shared by actors of several countries, with the candidates.
-const ambiguous = new Map<Mention, readonly KbEntry[]>();
 
 function isSentenceStartCommonWord(a: AnalysedText, i: number): boolean {
   const t = a.tokens[i]!;
@@ -528,7 +535,11 @@ function applyContextCountry(tokens: readonly Token[], mentions: Mention[], demo
 }
 
 /** Chooses among knowledge-base actors that share a name by the nationality next to it, else the document's main country. */
-function resolveAmbiguous(mentions: Mention[], demonyms: readonly Demonym[], tokens: readonly Token[]) {
+function resolveAmbiguous(
+  mentions: Mention[],
+  demonyms: readonly Demonym[],
+  ambiguous: Map<Mention, readonly KbEntry[]>,
+) {
   if (ambiguous.size === 0) return;
   const votes = new Map<string, number>();
   for (const m of mentions)
@@ -554,9 +565,7 @@ function resolveAmbiguous(mentions: Mention[], demonyms: readonly Demonym[], tok
       m.country = chosen.country;
       m.partyKind = chosen.kind;
     }
-    ambiguous.delete(m);
   }
-  void tokens;
 }
 
 /** "Information, Communications and Electronic Force Command (ICEFCOM)": both names are one actor. */
