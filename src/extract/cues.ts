@@ -163,12 +163,32 @@ export function individualsNamed(tokens: readonly Token[], from: number, to: num
       if (PERSON_NOUNS.has(w)) {
         // "two of its officers" is fine; "people's" or "hackers said" is still people
         const other = tokens[i + 1]?.norm === 'others' ? 0 : n;
-        if (other > 0) return other;
+        if (other > 0) return other + morePeople(tokens, k + 1, to);
       }
       if (!/^(\p{L}+|-)$/u.test(w) || NUMBER_WORDS.has(w)) break;
     }
   }
   return null;
+}
+
+/** "five GRU officers and a civilian", "three officials and two others": the people added after "and". */
+function morePeople(tokens: readonly Token[], from: number, to: number): number {
+  let k = from;
+  // skip a short qualifier: "five officers of the unit and a civilian"
+  while (k < Math.min(to, from + 5) && !/^(and|plus|as)$/.test(tokens[k]!.norm)) {
+    if (/^[,.;:]$/.test(tokens[k]!.norm)) return 0;
+    k++;
+  }
+  if (k >= to || !/^(and|plus)$/.test(tokens[k]!.norm)) return 0;
+  const w = tokens[k + 1]?.norm ?? '';
+  const n = /^(a|an|one|another)$/.test(w) ? 1 : (NUMBER_WORDS.get(w) ?? (DIGITS.test(w) ? Number(w) : 0));
+  if (!n) return 0;
+  for (let j = k + 2; j < Math.min(to, k + 5); j++) {
+    const x = tokens[j]!.norm;
+    if (PERSON_NOUNS.has(x) || x === 'others' || x === 'other') return n;
+    if (!/^\p{L}+$/u.test(x)) return 0;
+  }
+  return 0;
 }
 
 const PERIOD_PATTERNS: readonly RegExp[] = [

@@ -5,14 +5,17 @@
 import type { AnalysedText, Token } from '../nlp/index.js';
 import { operationCues, type OperationCue } from './cues.js';
 import {
+  ACTIVITY_NOUNS,
   BEHIND_CUES,
   DENIAL_WORDS,
   PERSON_NOUNS,
+  REPORT_NOUNS,
   TARGET_CUES,
   TRIGGERS,
   type TriggerType,
 } from './lexicon.js';
 import type { Mention } from './mentions.js';
+import type { Operation } from '../types.js';
 
 export interface Frame {
   readonly kind: 'frame';
@@ -54,11 +57,17 @@ export function framesInSentence(
   inMention: Uint8Array,
   author: Mention | null = null,
   reporter: Mention | null = null,
+  earlierOps: readonly Operation[] = [],
 ): Frame[] {
   const s = a.sentences[sentence]!;
   const { tokens } = a;
   const here = mentions.filter((m) => m.sentence === sentence);
   const ops = operationCues(tokens, s.firstToken, s.endToken, inMention);
+  // "… said the activity was the work of a Chinese state-sponsored actor": the activity described before
+  if (ops.length === 0 && earlierOps.length > 0) {
+    const at = anaphoricActivity(tokens, s.firstToken, s.endToken);
+    if (at >= 0) ops.push({ token: at, operations: earlierOps });
+  }
   // bare "attacks" is cyber when a threat group is in the sentence: "RedJuliett was linked to attacks on …"
   if (ops.length === 0 && here.some((m) => m.partyKind === 'threat-group' && !m.generic)) {
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -85,6 +94,13 @@ export function framesInSentence(
     if (!type) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
     if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue) continue;
+    // "on charges of conspiring to hack …", "faces sanctions": the accusation was made by someone else
+    if (
+      type === 'accuse' &&
+      t.pos === 'NOUN' &&
+      /^(on|of|over|faces|face|facing|with)$/.test(tokens[i - 1]?.norm ?? '')
+    )
+      continue;
     if (isNegated(tokens, i, s.firstToken)) continue;
     // In a denial, only a counter-accusation after the denial is a claim:
     // e.g. "Beijing rejected the report and accused Washington of hacking Chinese universities"
@@ -104,20 +120,69 @@ export function framesInSentence(
       reporter,
     );
     if (!f) continue;
-    const key = `${f.claimant.identity}|${f.accused.map((m) => m.identity).join(',')}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    frames.push({
-      kind: 'frame',
-      sentence,
-      trigger: i,
-      type,
-      claimant: f.claimant,
-      accused: f.accused,
-      operations: ops,
-    });
+    // "the FBI, the NSA and CISA said …": every co-signer makes the claim
+    const claimants = f.claimant.sentence === sentence ? coClaimants(tokens, here, f.claimant) : [f.claimant];
+    for (const claimant of claimants) {
+      const accused = f.accused.filter((m) => m.identity !== claimant.identity);
+      if (accused.length === 0) continue;
+      const key = `${claimant.identity}|${accused.map((m) => m.identity).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      frames.push({ kind: 'frame', sentence, trigger: i, type, claimant, accused, operations: ops });
+    }
   }
   return frames;
+}
+
+/** Words that may stand between co-signers: "CISA, together with the NSA and the FBI". */
+const CO_GAP = new Set([
+  ',',
+  'and',
+  'the',
+  'together',
+  'with',
+  'along',
+  'as',
+  'well',
+  'jointly',
+  'plus',
+  'both',
+]);
+
+/**
+ * The claimant and the accusers listed with it: "The FBI, the National Security Agency and CISA said …",
+ * "Czech Republic and Germany blame …", "the advisory from the FBI, CISA and NSA".
+ */
+function coClaimants(tokens: readonly Token[], here: readonly Mention[], claimant: Mention): Mention[] {
+  const list = here.filter((m) => !m.modifier).sort((x, y) => x.start - y.start);
+  const at = list.indexOf(claimant);
+  if (at < 0) return [claimant];
+  const modifierAt = (k: number) => here.some((m) => m.modifier && m.start <= k && k < m.end);
+  const joins = (from: number, to: number): boolean => {
+    if (to - from > 5 || to <= from) return false;
+    let link = false;
+    for (let k = from; k < to; k++) {
+      if (modifierAt(k) || tokens[k]!.possessive) continue;
+      const n = tokens[k]!.norm;
+      if (!CO_GAP.has(n)) return false;
+      if (n === ',' || n === 'and' || n === 'with') link = true;
+    }
+    return link;
+  };
+  const ok = (m: Mention) => canAccuse(m) && m.identity !== claimant.identity;
+  const out = [claimant];
+  for (let k = at - 1; k >= 0; k--) {
+    const m = list[k]!;
+    if (!ok(m) || !joins(m.end, list[k + 1]!.start)) break;
+    out.unshift(m);
+  }
+  for (let k = at + 1; k < list.length; k++) {
+    const m = list[k]!;
+    if (!ok(m) || !joins(list[k - 1]!.end, m.start)) break;
+    out.push(m);
+  }
+  // one claim per party, even when a name repeats in the list
+  return out.filter((m, k) => out.findIndex((x) => x.identity === m.identity) === k);
 }
 
 function isNegated(tokens: readonly Token[], i: number, first: number): boolean {
@@ -277,9 +342,26 @@ function frameAt(
         (m) => canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
       );
       const cand = preferNamed(region).find(
-        (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end),
+        (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end) || agentOf(tokens, m, ops),
       );
       accused = cand ? [cand] : [];
+      // "A Chinese group has breached networks in Guam, Microsoft said": the reported clause comes first
+      const comma = lastCommaBefore(tokens, claimant.start, clauseStart, here);
+      if (!cand && claimant.start > comma && comma > clauseStart) {
+        const earlier = preferNamed(
+          here.filter(
+            (m) =>
+              m.start >= clauseStart &&
+              m.end <= comma &&
+              !m.modifier &&
+              canBeAccused(m) &&
+              notClaimant(m) &&
+              !targetPosition(tokens, m, first) &&
+              ops.some((o) => o.token > m.start && o.token < comma),
+          ),
+        )[0];
+        if (earlier) accused = [earlier];
+      }
     }
   }
   if (!claimant || accused.length === 0) return null;
@@ -315,6 +397,8 @@ function afterPreposition(tokens: readonly Token[], m: Mention, first: number): 
   for (let k = m.start - 1; k >= first; k--) {
     const t = tokens[k]!;
     if (t.norm === 'the' || t.norm === 'and' || t.norm === ',' || t.possessive) continue;
+    // "the joint advisory from the FBI …": the issuer of a report stands as its subject
+    if (/^(from|by|of)$/.test(t.norm) && REPORT_NOUNS.has(tokens[k - 1]?.norm ?? '')) return false;
     return t.pos === 'ADP' || t.pos === 'SCONJ';
   }
   return false;
@@ -353,14 +437,43 @@ function accusedRegionEnd(
   return end;
 }
 
+const VICTIM_NOUNS =
+  /^(systems?|networks?|infrastructure|websites?|sites|computers?|servers?|institutions|facilities|utilities|companies|firms|sectors?|platforms|accounts|grids?|ministries|agencies)$/;
+
 /** An actor after "against", "targeting", "on" is a victim, not the accused. */
 function targetPosition(tokens: readonly Token[], m: Mention, first: number): boolean {
+  // "Ukrainian government computer systems": a state before a target noun names the victim
+  if (m.partyKind === 'state') {
+    for (let k = m.end; k < m.end + 3 && k < tokens.length; k++) {
+      if (VICTIM_NOUNS.test(tokens[k]!.norm)) return true;
+      if (tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'ADJ') break;
+    }
+  }
   for (let k = m.start - 1; k >= Math.max(first, m.start - 3); k--) {
     const n = tokens[k]!.norm;
     if (TARGET_CUES.has(n) && n !== 'of' && n !== 'in' && n !== 'at') return true;
     if (n !== 'the' && n !== 'mainland' && !tokens[k]!.possessive && tokens[k]!.pos !== 'ADJ') return false;
   }
   return false;
+}
+
+/** "the activity", "these attacks", "the campaign": an operation already described. Its token, or -1. */
+function anaphoricActivity(tokens: readonly Token[], from: number, to: number): number {
+  for (let i = from; i < to - 1; i++) {
+    if (!/^(the|this|these|those|that|such)$/.test(tokens[i]!.norm)) continue;
+    for (let k = i + 1; k < Math.min(to, i + 3); k++) if (ACTIVITY_NOUNS.has(tokens[k]!.norm)) return k;
+  }
+  return -1;
+}
+
+/** "a disinformation campaign by the Five Eyes", "attacks carried out by APT28": the agent of an operation. */
+function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCue[]): boolean {
+  let k = m.start - 1;
+  while (k > 0 && /^(a|an|the)$/.test(tokens[k]!.norm)) k--;
+  // "was the work of a Chinese state-sponsored actor"
+  if (tokens[k]?.norm === 'of' && /^(work|handiwork|doing)$/.test(tokens[k - 1]?.norm ?? '')) return true;
+  if (tokens[k]?.norm !== 'by') return false;
+  return ops.some((o) => o.token < k && k - o.token <= 6);
 }
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {

@@ -47,14 +47,20 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
   const byKey = new Map<string, ClaimDraft>();
   const framed = new Set<number>();
   const author = documentAuthor(a, mentions);
+  // the operations most recently described, for "the activity" and "these attacks" in later sentences
+  let earlierOps: Operation[] = [];
   for (const s of a.sentences) {
     const prev = a.sentences[s.index - 1];
     const reporter = prev && prev.paragraph === s.paragraph ? reporterOf(a, prev.index, mentions) : null;
-    for (const f of framesInSentence(a, s.index, mentions, inMention, author, reporter)) {
+    const found = framesInSentence(a, s.index, mentions, inMention, author, reporter, earlierOps);
+    const here = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
+    if (here.length > 0) earlierOps = [...new Set(here.flatMap((o) => o.operations))];
+    for (const f of found) {
       framed.add(s.index);
       addFrame(f);
     }
   }
+  mergeVagueIntoNamed(drafts);
   // Follow-up sentences add operations, sectors and targets to the claim just made:
   // e.g. "The MSS further claims that ICEFCOM employed hired hackers …"
   for (const s of a.sentences) {
@@ -157,6 +163,37 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
       }
     }
     return best;
+  }
+}
+
+const isNamedActor = (m: Mention): boolean =>
+  m.partyKind !== 'state' && (!m.generic || !m.identity.startsWith('g:'));
+
+/**
+ * "Microsoft says Russian operatives staged fake videos" beside "Microsoft linked the videos to
+ * Storm-1516": a claim against a vague party (a nationality phrase or a state) is folded into the same
+ * claimant's claim against a named actor of that country, which says the same thing more precisely.
+ */
+function mergeVagueIntoNamed(drafts: ClaimDraft[]): void {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k]!;
+    if (d.accused.some(isNamedActor)) continue;
+    const countries = new Set(d.accused.map((m) => m.country).filter((c) => c !== null));
+    const into = drafts.find(
+      (e) =>
+        e !== d &&
+        e.claimant.identity === d.claimant.identity &&
+        e.accused.some((m) => isNamedActor(m) && m.country !== null && countries.has(m.country)),
+    );
+    if (!into) continue;
+    for (const m of d.accused) if (!into.accused.some((x) => x.identity === m.identity)) into.accused.push(m);
+    for (const x of d.operations) into.operations.add(x);
+    for (const x of d.sectors) into.sectors.add(x);
+    for (const x of d.targets) into.targets.add(x);
+    for (const x of d.sentences) if (!into.sentences.includes(x)) into.sentences.push(x);
+    into.individuals ??= d.individuals;
+    into.lastSentence = Math.max(into.lastSentence, d.lastSentence);
+    drafts.splice(k, 1);
   }
 }
 

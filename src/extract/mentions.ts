@@ -61,6 +61,8 @@ const MEDIA_WORDS = new Set([
   'gazette',
   'wire',
 ]);
+const MALWARE_NOUNS =
+  /^(malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
@@ -138,6 +140,7 @@ export function findMentionsAndNationalities(
   const mentions: Mention[] = [];
   const demonyms: Demonym[] = [];
   const states = stateIndex(kb);
+  const tools = new Set<string>();
 
   const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
@@ -237,7 +240,11 @@ export function findMentionsAndNationalities(
       i = org.end - 1;
       continue;
     }
-    // e.g. "RedJuliett", "CyberAv3ngers" — a guess by shape only
+    // e.g. "RedJuliett", "CyberAv3ngers" — a guess by shape only; "the WhisperGate malware" is a tool
+    if (CAMEL.test(t.value) && MALWARE_NOUNS.test(next?.norm ?? '')) {
+      tools.add(t.value.toLowerCase());
+      continue;
+    }
     if (CAMEL.test(t.value) && t.pos === 'PROPN') {
       push({ ...unknown(i, i + 1, 'threat-group', null), weak: true });
     }
@@ -336,6 +343,14 @@ export function findMentionsAndNationalities(
     });
   }
 
+  // a name used for malware anywhere in the document is a tool everywhere in it
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.weak && tools.has(m.surface.toLowerCase())) {
+      for (let j = m.start; j < m.end; j++) covered[j] = 0;
+      mentions.splice(k, 1);
+    }
+  }
   mentions.sort((x, y) => x.start - y.start);
   markModifiers(tokens, mentions);
   applyContextCountry(tokens, mentions, demonyms);
@@ -343,6 +358,8 @@ export function findMentionsAndNationalities(
   linkParentheticals(tokens, mentions);
   unifyUnknownSurfaces(mentions);
   resolveCataphora(tokens, mentions);
+  addRoleMinistries(a, kb, mentions, demonyms, covered);
+  markProducts(tokens, mentions, covered);
   const nationalities = new Map<number, string>();
   for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
   return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
@@ -631,6 +648,156 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
     m.name = named.name;
     m.partyKind = named.partyKind;
   });
+  // "Volt Typhoon … the Chinese state-sponsored actor": a definite description of a group already named
+  mentions.forEach((m, i) => {
+    if (!m.generic || m.partyKind !== 'threat-group' || m.identity !== `g:${m.country}`) return;
+    if (!/^(a|an|the|this|that)$/.test(tokens[m.start - 1]?.norm ?? '')) return;
+    for (let k = i - 1; k >= 0; k--) {
+      const n = mentions[k]!;
+      if (m.sentence - n.sentence > 10) break;
+      if (n.generic || n.modifier || n.partyKind !== 'threat-group' || n.country !== m.country) continue;
+      m.identity = n.identity;
+      m.entry = n.entry;
+      m.name = n.name;
+      return;
+    }
+  });
+}
+
+/** Words after a company's name that still belong to the company: "Microsoft Threat Intelligence". */
+const COMPANY_PARTS =
+  /^(threat|security|corp|corporation|inc|research|intelligence|labs?|unit|team|group|ltd|says|said)$/;
+
+/** "a flaw in Microsoft Outlook": a company's name before a product's name modifies it. */
+function markProducts(tokens: readonly Token[], mentions: Mention[], covered: Uint8Array) {
+  for (const m of mentions) {
+    if (m.partyKind !== 'company') continue;
+    const next = tokens[m.end];
+    if (!next || covered[m.end] || !next.capitalised || next.sentence !== tokens[m.start]!.sentence) continue;
+    if (COMPANY_PARTS.test(next.norm) || next.possessive || tokens[m.end - 1]!.possessive) continue;
+    m.modifier = true;
+  }
+}
+
+/** Ministries named by their role, whose country the context gives: "the foreign ministry", "Ministry of Defence". */
+const ROLES: readonly { role: string; phrase: RegExp; entry: RegExp }[] = [
+  {
+    role: 'foreign',
+    phrase: /^(foreign (ministry|office|affairs ministry)|ministry (of|for) (the )?foreign affairs)$/,
+    entry: /\bforeign (affairs|ministry|office)\b/,
+  },
+  {
+    role: 'defence',
+    phrase: /^(defen[cs]e (ministry|department)|ministry of (national )?defen[cs]e)$/,
+    entry:
+      /\b(ministry of (national )?defen[cs]e|defen[cs]e (ministry|department)|department of defen[cs]e)\b/,
+  },
+  {
+    role: 'justice',
+    phrase: /^(justice ministry|ministry of justice)$/,
+    entry: /\b(ministry of )?justice( ministry)?\b/,
+  },
+  {
+    role: 'interior',
+    phrase: /^(interior ministry|ministry of (the )?interior|home office)$/,
+    entry: /\b(interior|home office|home affairs)\b/,
+  },
+];
+
+const roleIndexCache = new WeakMap<KnowledgeBase, Map<string, KbEntry>>();
+/** role + "|" + country → the knowledge-base agency of that role. */
+function roleIndex(kb: KnowledgeBase): Map<string, KbEntry> {
+  let idx = roleIndexCache.get(kb);
+  if (idx) return idx;
+  idx = new Map();
+  for (const e of kb.entries) {
+    if (e.kind !== 'government-agency' || !e.country) continue;
+    const names = [e.name, ...e.aliases].map((n) => n.toLowerCase());
+    if (names.some((n) => /intelligence|assets|development/.test(n))) continue;
+    for (const r of ROLES) {
+      const key = `${r.role}|${e.country}`;
+      if (!idx.has(key) && names.some((n) => r.entry.test(n))) idx.set(key, e);
+    }
+  }
+  roleIndexCache.set(kb, idx);
+  return idx;
+}
+
+function roleOf(phrase: string): string | null {
+  const p = phrase.toLowerCase().replace(/^the\s+/, '');
+  return ROLES.find((r) => r.phrase.test(p))?.role ?? null;
+}
+
+/**
+ * "Foreign ministry spokeswoman Mao Ning told …" after "China rejected the findings": a ministry named
+ * by its role belongs to the nationality before it, else to the state most recently mentioned.
+ */
+function addRoleMinistries(
+  a: AnalysedText,
+  kb: KnowledgeBase,
+  mentions: Mention[],
+  demonyms: readonly Demonym[],
+  covered: Uint8Array,
+) {
+  const { tokens, text } = a;
+  const idx = roleIndex(kb);
+  const countryFor = (start: number): string | null => {
+    const d = demonyms.find((x) => x.end === start || (x.end === start - 1 && tokens[start - 1]!.possessive));
+    if (d?.entry.country) return d.entry.country;
+    const sentence = tokens[start]!.sentence;
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.start >= start || m.partyKind !== 'state' || !m.country) continue;
+      if (sentence - m.sentence > 3) break;
+      return m.country;
+    }
+    return null;
+  };
+  const resolve = (m: Mention | null, start: number, end: number) => {
+    const role = roleOf(textOf(text, tokens, start, end));
+    if (!role) return;
+    const country = countryFor(start);
+    const e = country ? idx.get(`${role}|${country}`) : undefined;
+    if (m) {
+      m.country ??= country;
+      if (e)
+        Object.assign(m, { entry: e, identity: e.id, name: e.name, partyKind: e.kind, country: e.country });
+      return;
+    }
+    const surface = textOf(text, tokens, start, end);
+    for (let k = start; k < end; k++) covered[k] = 1;
+    mentions.push({
+      kind: 'mention',
+      start,
+      end,
+      sentence: tokens[start]!.sentence,
+      surface,
+      identity: e?.id ?? `u:${surface.toLowerCase()}|${country ?? ''}`,
+      entry: e ?? null,
+      name: e?.name ?? surface,
+      partyKind: 'government-agency',
+      country: e?.country ?? country,
+      via: e ? 'kb' : 'pattern',
+      generic: false,
+      weak: false,
+      modifier: false,
+    });
+  };
+  for (const m of [...mentions]) if (!m.entry && m.via === 'pattern') resolve(m, m.start, m.end);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (covered[i] || covered[i + 1]) continue;
+    const n = tokens[i]!.norm;
+    if (!/^(foreign|defence|defense|justice|interior|ministry)$/.test(n)) continue;
+    let end = i + 2;
+    if (n === 'ministry') {
+      while (end < tokens.length && end - i < 5 && !covered[end] && !roleOf(textOf(text, tokens, i, end)))
+        end++;
+    }
+    if (!roleOf(textOf(text, tokens, i, end))) continue;
+    resolve(null, i, end);
+    i = end - 1;
+  }
+  mentions.sort((x, y) => x.start - y.start);
 }
 
 const PRONOUNS = new Set(['it', 'they']);

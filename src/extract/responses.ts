@@ -72,9 +72,12 @@ export function findResponses(
       by = agent;
     }
     if (!by) continue;
-    const claim = linkClaim(by, claims, claimSentences, s.index);
-    if (claim === undefined) continue;
-    out.push({ type, byMention: by, claim, evidence: [{ text, start: s.start, end: s.end }] });
+    const answered = linkClaims(by, claims, claimSentences, s.index);
+    if (answered === undefined) continue;
+    const evidence = [{ text, start: s.start, end: s.end }];
+    // one response for each claim it answers: "China denied it" answers the FBI and the NSA alike
+    if (answered.length === 0) out.push({ type, byMention: by, claim: null, evidence });
+    for (const claim of answered) out.push({ type, byMention: by, claim, evidence });
   }
   return out;
 }
@@ -111,31 +114,40 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
 }
 
 /**
- * The claim a response answers: the latest earlier claim whose accused is the responder or belongs
- * to the responder's state. `null` when no claim fits; `undefined` when the responder made the claim
- * itself (a statement by the accuser is not a response to it).
+ * The claims a response answers: the claims whose accused is the responder (else those whose accused
+ * belongs to the responder's state) — the ones made before the response, or else the nearest after it.
+ * Empty when no claim fits; `undefined` when the responder made a claim itself (a statement by the
+ * accuser is not a response to it).
  */
-function linkClaim(
+function linkClaims(
   by: Mention,
   claims: readonly Claim[],
   claimSentences: readonly (readonly number[])[],
   sentence: number,
-): string | null | undefined {
-  let best: { id: string; score: number; at: number } | null = null;
-  claims.forEach((c, k) => {
-    const at = Math.min(...claimSentences[k]!);
-    const score = c.accused.some((p) => (p.id ?? p.name) === (by.entry?.id ?? by.name))
+): string[] | undefined {
+  const byKey = by.entry?.id ?? by.name;
+  const scored = claims.map((c, k) => ({
+    id: c.id,
+    at: Math.min(...claimSentences[k]!),
+    // a state answers for every actor of its own: "China rejected the findings"
+    score: c.accused.some(
+      (p) =>
+        (p.id ?? p.name) === byKey ||
+        (by.partyKind === 'state' && p.country !== null && p.country === by.country),
+    )
       ? 3
       : c.accused.some((p) => p.country !== null && p.country === by.country)
         ? 2
-        : 0;
-    if (score === 0) return;
-    // prefer claims made before the response, then the nearest
-    const dist = at <= sentence ? sentence - at : 1000 + at - sentence;
-    if (!best || score > best.score || (score === best.score && dist < best.at))
-      best = { id: c.id, score, at: dist };
-  });
-  if (best) return (best as { id: string }).id;
-  const isClaimant = claims.some((c) => (c.claimant.id ?? c.claimant.name) === (by.entry?.id ?? by.name));
-  return isClaimant ? undefined : null;
+        : 0,
+  }));
+  const top = Math.max(0, ...scored.map((x) => x.score));
+  if (top === 0) {
+    const isClaimant = claims.some((c) => (c.claimant.id ?? c.claimant.name) === byKey);
+    return isClaimant ? undefined : [];
+  }
+  const fit = scored.filter((x) => x.score === top);
+  const before = fit.filter((x) => x.at <= sentence);
+  if (before.length > 0) return before.map((x) => x.id);
+  const nearest = Math.min(...fit.map((x) => x.at));
+  return fit.filter((x) => x.at === nearest).map((x) => x.id);
 }
