@@ -236,7 +236,9 @@ function headOf(here: readonly Mention[], m: Mention): Mention {
   return cur;
 }
 
-const canAccuse = (m: Mention): boolean => !m.weak && !m.generic && m.partyKind !== 'person';
+// a threat group or a person does not make attributions; a state, agency, company or researchers do
+const canAccuse = (m: Mention): boolean =>
+  !m.weak && !m.generic && m.partyKind !== 'person' && m.partyKind !== 'threat-group';
 const canBeAccused = (m: Mention): boolean => m.via !== 'researchers';
 
 function frameAt(
@@ -252,6 +254,7 @@ function frameAt(
   author: Mention | null,
   reporter: Mention | null,
 ): { claimant: Mention; accused: Mention[] } | null {
+  const t = (k: number): string => tokens[k]?.norm ?? '';
   const clauseStart = lastBreakBefore(tokens, i, first);
   const before = here.filter(
     (m) => m.end <= i && m.start >= clauseStart && !m.modifier && !targetPosition(tokens, m, first),
@@ -331,15 +334,22 @@ function frameAt(
       accused = afterTo.length > 0 ? [afterTo[0]!] : between.slice(0, 1);
     } else if (type === 'accuse' || type === 'name') {
       const stop = accusedRegionEnd(tokens, i + 1, end, here);
+      // "imposed sanctions on two men": whoever the sanctions fall on is accused, not a victim
+      const penaltyOn = /^sanction/.test(t(i)) && /^(on|against)$/.test(t(i + 1));
       const region = after.filter(
-        (m) => m.start < stop && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
+        (m) =>
+          m.start < stop &&
+          canBeAccused(m) &&
+          notClaimant(m) &&
+          ((penaltyOn && m.start <= i + 8) || !targetPosition(tokens, m, first)),
       );
       accused = coordinated(tokens, preferNamed(region));
       if (type === 'name' && !ops.some((o) => o.token > i)) return null;
     } else {
       // report: the accused is the first actor in the reported clause that an operation follows
       const region = after.filter(
-        (m) => canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
+        (m) =>
+          canBeAccused(m) && m.partyKind !== 'person' && notClaimant(m) && !targetPosition(tokens, m, first),
       );
       const cand = preferNamed(region).find(
         (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end) || agentOf(tokens, m, ops),
@@ -428,6 +438,8 @@ function accusedRegionEnd(
       continue;
     }
     const n = tokens[k]!.norm;
+    // "two men it described as members of the group: Ruslan …" — a colon that introduces the people
+    if (n === ':' && tokens.slice(Math.max(from, k - 6), k).some((x) => PERSON_NOUNS.has(x.norm))) continue;
     if (CLAUSE_BREAK.has(n)) return k;
     if (ACCUSED_STOP.has(n) && !PERSON_NOUNS.has(tokens[k - 1]?.norm ?? '') && k - from > 0) {
       // "accused X of …": stop once an actor has been passed
@@ -496,7 +508,7 @@ function coordinated(tokens: readonly Token[], ms: readonly Mention[]): Mention[
     const prev = out[out.length - 1]!;
     const m = ms[k]!;
     const gap = tokens.slice(prev.end, m.start).map((t) => t.norm);
-    if (gap.length <= 2 && gap.every((g) => g === 'and' || g === ',' || g === 'the') && gap.includes('and'))
+    if (gap.length <= 2 && gap.length > 0 && gap.every((g) => g === 'and' || g === ',' || g === 'the'))
       out.push(m);
     else break;
   }

@@ -243,15 +243,22 @@ function toClaim(d: ClaimDraft, id: string, a: AnalysedText, mentions: readonly 
     return false;
   });
   const operations = [...d.operations];
+  // people charged beside their unit or state are of its country: "five GRU officers … Yuriy Denisov"
+  const country = d.accused.find((m) => m.partyKind !== 'person' && m.country)?.country ?? null;
+  const accused = d.accused.map((m) => {
+    const p = partyOf(m, mentions);
+    return p.kind === 'person' && p.country === null ? { ...p, country } : p;
+  });
+  const people = accused.filter((p) => p.kind === 'person').length;
   return {
     id,
     type: 'accusation',
     claimant: partyOf(d.claimant, mentions),
-    accused: d.accused.map((m) => partyOf(m, mentions)),
+    accused,
     operations,
     sectors: [...d.sectors],
     targetCountries: [...d.targets],
-    individualsNamed: d.individuals,
+    individualsNamed: d.individuals ?? (people > 0 ? people : null),
     period,
     hedged,
     evidence,

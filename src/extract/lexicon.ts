@@ -867,8 +867,43 @@ export const ACTOR_NOUNS = new Set(
     'spies',
     'cyberspies',
     'trolls',
+    // "seven Chinese nationals", "Russian intelligence officers": people, grouped by nationality
+    'nationals',
+    'individuals',
+    'company',
+    'officers',
+    'operators',
+    'agents',
   ),
 );
+
+/**
+ * Office holders who speak for a state or one of its ministries: "Deputy Prime Minister Oliver Dowden
+ * told parliament …", "the British Foreign Secretary said". The role is the ministry's (see ROLES in
+ * mentions.ts); null speaks for the state itself.
+ */
+export const TITLES: ReadonlyMap<string, string | null> = new Map<string, string | null>([
+  ['president', null],
+  ['vice president', null],
+  ['prime minister', null],
+  ['deputy prime minister', null],
+  ['premier', null],
+  ['chancellor', null],
+  ['foreign minister', 'foreign'],
+  ['foreign secretary', 'foreign'],
+  ['secretary of state', 'foreign'],
+  ['minister of foreign affairs', 'foreign'],
+  ['defence minister', 'defence'],
+  ['defense minister', 'defence'],
+  ['defence secretary', 'defence'],
+  ['defense secretary', 'defence'],
+  ['secretary of defense', 'defence'],
+  ['attorney general', 'justice'],
+  ['deputy attorney general', 'justice'],
+  ['justice minister', 'justice'],
+  ['interior minister', 'interior'],
+  ['home secretary', 'interior'],
+]);
 
 /** Nouns that, after a nationality, name the state itself: "Chinese authorities", "US officials". */
 export const STATE_NOUNS = new Set(
@@ -878,6 +913,7 @@ export const STATE_NOUNS = new Set(
     'officials',
     'state',
     'regime',
+    'side',
     'leadership',
     'intelligence',
     'investigators',
@@ -911,6 +947,9 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
     'service',
     'commission',
     'embassy',
+    // "According to the indictment, …": a document speaks for the body that issued it
+    'indictment',
+    'advisory',
   ).map((w) => [w, ['government-agency'] as const] as const),
   ...forms('unit', 'command', 'army', 'military').map((w) => [w, ['military-unit'] as const] as const),
   ...forms('group', 'hackers', 'actor', 'gang', 'collective', 'actors').map(

@@ -16,6 +16,7 @@ import {
   ORG_HEADS,
   RESEARCHER_NOUNS,
   STATE_NOUNS,
+  TITLES,
 } from './lexicon.js';
 
 export interface Mention {
@@ -250,6 +251,29 @@ export function findMentionsAndNationalities(
     }
   }
 
+  // 2b. People named in full: "Ruslan Aleksandrovich Peretyatko", "Colonel Yuriy Denisov".
+  const surnames = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    // "Foreign Secretary David Cameron": the title speaks for the state, the name is the person
+    const title = titleAt(tokens, i);
+    if (title > i) {
+      i = title - 1;
+      continue;
+    }
+    const n = personName(tokens, i, covered);
+    if (n) {
+      const m = unknown(n.start, n.end, 'person', null);
+      push(m);
+      surnames.set(tokens[n.end - 1]!.value.replace(/['’]s$/, ''), m.identity);
+      i = n.end - 1;
+      continue;
+    }
+    // "Peretyatko and Korinets" after their full names
+    const t = tokens[i]!;
+    const id = !covered[i] && t.capitalised ? surnames.get(t.value.replace(/['’]s$/, '')) : undefined;
+    if (id) push({ ...unknown(i, i + 1, 'person', null), identity: id });
+  }
+
   // 3. Nationality phrases: "Chinese authorities" (the state), "Russian state-sponsored hackers" (a group).
   for (const d of demonyms) {
     const phrase = nationalityPhrase(tokens, d.end, covered);
@@ -359,7 +383,9 @@ export function findMentionsAndNationalities(
   unifyUnknownSurfaces(mentions);
   resolveCataphora(tokens, mentions);
   addRoleMinistries(a, kb, mentions, demonyms, covered);
+  addTitleHolders(a, kb, mentions, demonyms, covered);
   markProducts(tokens, mentions, covered);
+  markDatelines(tokens, mentions);
   const nationalities = new Map<number, string>();
   for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
   return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
@@ -475,12 +501,70 @@ function orgName(
   return { start, end, kind };
 }
 
+/** The end of an office title starting at i ("Deputy Prime Minister"), or -1. */
+function titleAt(tokens: readonly Token[], i: number): number {
+  for (let n = 4; n >= 1; n--) {
+    if (i + n > tokens.length) continue;
+    const phrase = tokens
+      .slice(i, i + n)
+      .map((t) => t.norm)
+      .join(' ');
+    if (TITLES.has(phrase)) return i + n;
+  }
+  return -1;
+}
+
+const HONORIFICS = /^(colonel|col|major|maj|lieutenant|lt|general|gen|captain|capt|sergeant|mr|ms|mrs|dr)$/;
+const NOT_NAME =
+  /^(the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * A person's full name: two to four capitalised proper nouns that no other rule claimed, none of them
+ * an organisation word; after an honorific the name may be one word shorter.
+ */
+function personName(
+  tokens: readonly Token[],
+  i: number,
+  covered: Uint8Array,
+): { start: number; end: number } | null {
+  const t = tokens[i]!;
+  if (covered[i] || !t.capitalised || t.pos !== 'PROPN') return null;
+  const honorific = HONORIFICS.test(t.norm.replace(/\.$/, ''));
+  const start = honorific ? i + 1 : i;
+  let k = start;
+  while (k < tokens.length && k - start < 4) {
+    const x = tokens[k]!;
+    if (covered[k] || !x.capitalised || x.pos !== 'PROPN' || x.sentence !== t.sentence) break;
+    if (NOT_NAME.test(x.norm) || ORG_HEADS.has(x.norm) || GROUP_FAMILY_WORDS.has(x.norm)) return null;
+    if (/^[A-Z0-9]{2,}$/.test(x.value) || /\d/.test(x.value)) return null;
+    k++;
+    if (x.possessive) break;
+  }
+  if (
+    k - start < 2 ||
+    (k < tokens.length && tokens[k]!.capitalised && !covered[k] && tokens[k]!.pos === 'PROPN')
+  )
+    return null;
+  return { start, end: k };
+}
+
 /** After a nationality: "authorities" makes a state mention, "state-sponsored hackers" a group. */
 function nationalityPhrase(
   tokens: readonly Token[],
   i: number,
   covered: Uint8Array,
 ): { end: number; kind: 'state' | 'group' | 'agency' } | null {
+  // "German federal prosecutors", "US senior officials"
+  let j = i;
+  while (
+    j < i + 2 &&
+    j < tokens.length &&
+    !covered[j] &&
+    /^(federal|public|senior|top)$/.test(tokens[j]!.norm)
+  )
+    j++;
+  if (j > i && tokens[j] && !covered[j] && STATE_NOUNS.has(tokens[j]!.norm))
+    return { end: j + 1, kind: 'state' };
   let k = i;
   while (k < tokens.length && k - i < 4 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
   const t = tokens[k];
@@ -495,6 +579,15 @@ function nationalityPhrase(
   ) {
     return { end: k + 2, kind: 'agency' };
   }
+  // "American special services", "US intelligence agencies": unnamed agencies of the state
+  if (
+    k > i &&
+    /^(services|agencies|service)$/.test(t.norm) &&
+    /^(intelligence|special|security|spy)$/.test(tokens[k - 1]!.norm)
+  )
+    return { end: k + 1, kind: 'agency' };
+  if (/^(special|secret)$/.test(t.norm) && /^(services|service)$/.test(after?.norm ?? ''))
+    return { end: k + 2, kind: 'agency' };
   if (k === i && STATE_NOUNS.has(t.norm)) return { end: k + 1, kind: 'state' };
   if (ACTOR_NOUNS.has(t.norm)) return { end: k + 1, kind: 'group' };
   return null;
@@ -800,6 +893,95 @@ function addRoleMinistries(
   mentions.sort((x, y) => x.start - y.start);
 }
 
+const stateByCountryCache = new WeakMap<KnowledgeBase, Map<string, KbEntry>>();
+function stateByCountry(kb: KnowledgeBase): Map<string, KbEntry> {
+  let idx = stateByCountryCache.get(kb);
+  if (!idx) {
+    idx = new Map();
+    for (const e of kb.entries)
+      if (e.kind === 'state' && e.country && !idx.has(e.country)) idx.set(e.country, e);
+    stateByCountryCache.set(kb, idx);
+  }
+  return idx;
+}
+
+/** The country that a phrase at `start` belongs to: a nationality just before it, else the state last mentioned. */
+function contextCountry(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  demonyms: readonly Demonym[],
+  start: number,
+): string | null {
+  let k = start;
+  while (k > 0 && /^(the|a|an)$/.test(tokens[k - 1]!.norm)) k--;
+  const d = demonyms.find((x) => x.end === k || (x.end === k - 1 && tokens[k - 1]!.possessive));
+  if (d?.entry.country) return d.entry.country;
+  const owner = mentions.find((m) => m.end === k && tokens[m.end - 1]!.possessive);
+  if (owner?.country) return owner.country;
+  const sentence = tokens[start]!.sentence;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.start >= start || m.partyKind !== 'state' || !m.country) continue;
+    if (sentence - m.sentence > 3) break;
+    return m.country;
+  }
+  return null;
+}
+
+/**
+ * "Deputy Prime Minister Oliver Dowden told parliament …": an office holder speaks for the state (or for
+ * the ministry of the office), of the nationality before the title or the state last mentioned.
+ */
+function addTitleHolders(
+  a: AnalysedText,
+  kb: KnowledgeBase,
+  mentions: Mention[],
+  demonyms: readonly Demonym[],
+  covered: Uint8Array,
+) {
+  const { tokens, text } = a;
+  const roles = roleIndex(kb);
+  const states = stateByCountry(kb);
+  const added: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const end = titleAt(tokens, i);
+    if (end < 0 || tokens.slice(i, end).some((_, k) => covered[i + k])) continue;
+    const title = tokens
+      .slice(i, end)
+      .map((t) => t.norm)
+      .join(' ');
+    // "the vice president of Microsoft", "president of the company": only a state's office
+    if (/^(of|at)$/.test(tokens[end]?.norm ?? '') && !/^(state|defense)$/.test(tokens[end - 1]!.norm))
+      continue;
+    const country = contextCountry(tokens, [...mentions, ...added], demonyms, i);
+    if (!country) continue;
+    const role = TITLES.get(title)!;
+    const e = role ? roles.get(`${role}|${country}`) : states.get(country);
+    if (!e) continue;
+    added.push({
+      kind: 'mention',
+      start: i,
+      end,
+      sentence: tokens[i]!.sentence,
+      surface: textOf(text, tokens, i, end),
+      identity: e.id,
+      entry: e,
+      name: e.name,
+      partyKind: e.kind,
+      country: e.country,
+      via: 'coref',
+      generic: false,
+      weak: false,
+      modifier: false,
+    });
+    for (let k = i; k < end; k++) covered[k] = 1;
+    i = end - 1;
+  }
+  mentions.push(...added);
+  mentions.sort((x, y) => x.start - y.start);
+}
+
 const PRONOUNS = new Set(['it', 'they']);
 
 /**
@@ -855,7 +1037,17 @@ function addCoreference(
         headIdx = i;
         country = mod.country;
       }
-    } else if (PRONOUNS.has(t.norm) && t.capitalised && a.sentences[t.sentence]!.firstToken === i) {
+    } else if (/^(prosecutors|investigators)$/.test(t.norm) && !covered[i - 1]) {
+      // "Prosecutors said the men worked for APT31": the justice body named before
+      const ante = findAntecedent(out, t.sentence, ['government-agency'], 'justice', null);
+      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      continue;
+    } else if (
+      PRONOUNS.has(t.norm) &&
+      t.capitalised &&
+      a.sentences[t.sentence]!.firstToken === i &&
+      !expletive(tokens, i)
+    ) {
       const ante = subjectOfPrevious(a, out, t.sentence);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
@@ -873,6 +1065,32 @@ function addCoreference(
   }
   void byStart;
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** "It has been found that …", "It is believed …": an empty subject, not a reference. */
+function expletive(tokens: readonly Token[], i: number): boolean {
+  const words = tokens
+    .slice(i + 1, i + 4)
+    .map((t) => t.norm)
+    .join(' ');
+  return (
+    /^((has|had) been|is|was|was also|is also|remains|seems|appears)\b/.test(words) &&
+    /\b(found|ascertained|established|reported|believed|alleged|said|understood|learned|learnt|clear|known|likely|unclear|possible|noted|worth|not)\b/.test(
+      words,
+    )
+  );
+}
+
+/** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
+function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
+  for (const m of mentions) {
+    const first = tokens[m.start]!;
+    if (!/^[A-Z][A-Z .'-]+$/.test(first.value) || first.value.length < 3) continue;
+    const next = tokens[m.end]?.value ?? '';
+    const prev = tokens[m.start - 1];
+    const opens = !prev || prev.sentence !== first.sentence || prev.value === '/';
+    if (opens && /^[,/(—–-]$/.test(next)) m.modifier = true;
+  }
 }
 
 function corefMention(ante: Mention, start: number, end: number, sentence: number, surface: string): Mention {
@@ -920,7 +1138,12 @@ function findAntecedent(
 function subjectOfPrevious(a: AnalysedText, mentions: readonly Mention[], sentence: number): Mention | null {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
     const first = mentions.find(
-      (m) => m.sentence === s && !m.modifier && m.partyKind !== 'state' && m.via !== 'researchers',
+      (m) =>
+        m.sentence === s &&
+        !m.modifier &&
+        m.partyKind !== 'state' &&
+        m.partyKind !== 'person' &&
+        m.via !== 'researchers',
     );
     if (first) return first;
   }
