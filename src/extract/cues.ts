@@ -37,6 +37,11 @@ export function operationCues(
     const t = tokens[i]!;
     const two = i + 1 < to ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
     let key = two && OPERATION_PHRASES.has(two) ? two : OPERATION_PHRASES.has(t.norm) ? t.norm : null;
+    // "had been targeting Unitronics controllers": aiming at machines is an intrusion attempt
+    if (!key && /^(targeting|targeted|targets|target)$/.test(t.norm) && machineAfter(tokens, i + 1, to)) {
+      out.push({ token: i, operations: ['intrusion'] });
+      continue;
+    }
     if (!key) continue;
     if (WEAK_OPERATION_PHRASES.has(key) && !nearManipulation(tokens, i, from, to)) key = null;
     if (!key) continue;
@@ -44,6 +49,17 @@ export function operationCues(
     if (key === two) i++;
   }
   return out;
+}
+
+const MACHINES =
+  /^(networks?|systems?|servers?|routers?|devices?|controllers?|computers?|accounts|emails?|infrastructure|websites?|databases?|endpoints|firewalls?|plcs?|vpns?|appliances?)$/;
+
+function machineAfter(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 5); k++) {
+    if (MACHINES.test(tokens[k]!.norm)) return true;
+    if (/^[,.;:]$/.test(tokens[k]!.norm)) return false;
+  }
+  return false;
 }
 
 function nearManipulation(tokens: readonly Token[], i: number, from: number, to: number): boolean {

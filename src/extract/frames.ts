@@ -93,7 +93,8 @@ export function framesInSentence(
     if (!type && according && i === according.cue) type = 'report';
     if (!type) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
-    if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue) continue;
+    if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue && tokens[i + 1]?.norm !== 'that')
+      continue;
     // "on charges of conspiring to hack …", "faces sanctions": the accusation was made by someone else
     if (
       type === 'accuse' &&
@@ -147,6 +148,9 @@ const CO_GAP = new Set([
   'jointly',
   'plus',
   'both',
+  '-',
+  '–',
+  '—',
 ]);
 
 /**

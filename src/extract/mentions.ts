@@ -386,6 +386,7 @@ export function findMentionsAndNationalities(
   addTitleHolders(a, kb, mentions, demonyms, covered);
   markProducts(tokens, mentions, covered);
   markDatelines(tokens, mentions);
+  speakersForTheirOrganisation(tokens, mentions);
   const nationalities = new Map<number, string>();
   for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
   return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
@@ -502,7 +503,9 @@ function orgName(
 }
 
 /** The end of an office title starting at i ("Deputy Prime Minister"), or -1. */
+const TITLE_FIRST = new Set([...TITLES.keys()].map((k) => k.split(' ')[0]!));
 function titleAt(tokens: readonly Token[], i: number): number {
+  if (!TITLE_FIRST.has(tokens[i]!.norm)) return -1;
   for (let n = 4; n >= 1; n--) {
     if (i + n > tokens.length) continue;
     const phrase = tokens
@@ -1079,6 +1082,30 @@ function expletive(tokens: readonly Token[], i: number): boolean {
       words,
     )
   );
+}
+
+/**
+ * "Brian Nelson, Treasury's under secretary for …, said": a person described by an office in an
+ * organisation speaks for it, so the mention stands for the organisation.
+ */
+function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mention[]) {
+  mentions.forEach((m, i) => {
+    if (m.partyKind !== 'person' || tokens[m.end]?.norm !== ',') return;
+    const org = mentions
+      .slice(i + 1)
+      .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
+    if (!org || !/^(government-agency|company|state|researchers)$/.test(org.partyKind)) return;
+    // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
+    const between = tokens.slice(m.end + 1, org.start).map((t) => t.norm);
+    if (between.some((w) => /^(who|whom|which|a|an|described|identified)$/.test(w))) return;
+    Object.assign(m, {
+      identity: org.identity,
+      entry: org.entry,
+      name: org.name,
+      partyKind: org.partyKind,
+      country: org.country,
+    });
+  });
 }
 
 /** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
