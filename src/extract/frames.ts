@@ -96,12 +96,7 @@ export function framesInSentence(
     if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue && tokens[i + 1]?.norm !== 'that')
       continue;
     // "on charges of conspiring to hack …", "faces sanctions": the accusation was made by someone else
-    if (
-      type === 'accuse' &&
-      t.pos === 'NOUN' &&
-      /^(on|of|over|faces|face|facing|with)$/.test(tokens[i - 1]?.norm ?? '')
-    )
-      continue;
+    if (type === 'accuse' && t.pos === 'NOUN' && !penaltyImposed(tokens, i, s.firstToken)) continue;
     if (isNegated(tokens, i, s.firstToken)) continue;
     // In a denial, only a counter-accusation after the denial is a claim:
     // e.g. "Beijing rejected the report and accused Washington of hacking Chinese universities"
@@ -134,6 +129,22 @@ export function framesInSentence(
   }
   return frames;
 }
+
+/**
+ * "imposed sanctions on …", "unsealed an indictment": a penalty noun reports an accusation only as the
+ * object of a verb that imposes it; "UN sanctions on North Korea" or "on charges of" do not.
+ */
+function penaltyImposed(tokens: readonly Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
+    const n = tokens[k]!.norm;
+    if (PENALTY_VERBS.test(n)) return true;
+    if (/^(on|of|over|faces|face|facing|with|under)$/.test(n)) return false;
+  }
+  return false;
+}
+
+const PENALTY_VERBS =
+  /^(imposed|imposes|impose|imposing|announced|announces|unsealed|unseals|filed|files|issued|issues|levied|brought|slapped|placed|introduced|adopted|approved|unveiled)$/;
 
 /** Words that may stand between co-signers: "CISA, together with the NSA and the FBI". */
 const CO_GAP = new Set([
@@ -468,7 +479,7 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
   for (let k = m.start - 1; k >= Math.max(first, m.start - 3); k--) {
     const n = tokens[k]!.norm;
     if (TARGET_CUES.has(n) && n !== 'of' && n !== 'in' && n !== 'at') return true;
-    if (n !== 'the' && n !== 'mainland' && !tokens[k]!.possessive && tokens[k]!.pos !== 'ADJ') return false;
+    if (!/^(the|a|an|mainland)$/.test(n) && !tokens[k]!.possessive && tokens[k]!.pos !== 'ADJ') return false;
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * mentions → frames per sentence → claims merged per (claimant, accused) → follow-up sentences → responses.
  */
 import type { KnowledgeBase } from '../kb/index.js';
-import { analyse, type AnalysedText } from '../nlp/index.js';
+import { analyse, type AnalysedText, type Token } from '../nlp/index.js';
 import type {
   Claim,
   ExtractedDocument,
@@ -31,6 +31,8 @@ interface ClaimDraft {
   sentences: number[];
   individuals: number | null;
   lastSentence: number;
+  /** Claims made together with this one: "the FBI, the NSA and CISA said …" — details apply to all. */
+  siblings: ClaimDraft[];
 }
 
 const ANAPHORIC_START = /^(these|this|those|such|the|it|they|its|their|he|she|in|according)$/;
@@ -55,10 +57,20 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     const found = framesInSentence(a, s.index, mentions, inMention, author, reporter, earlierOps);
     const here = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
     if (here.length > 0) earlierOps = [...new Set(here.flatMap((o) => o.operations))];
+    // frames of one trigger with one accused are co-signed: "the FBI, the NSA and CISA said"
+    const made = new Map<string, ClaimDraft[]>();
     for (const f of found) {
-      framed.add(s.index);
-      addFrame(f);
+      const d = addFrame(f);
+      const key = `${f.trigger}|${f.accused[0]!.identity}`;
+      const group = made.get(key) ?? [];
+      for (const x of group) {
+        if (!x.siblings.includes(d) && x !== d) x.siblings.push(d);
+        if (!d.siblings.includes(x) && x !== d) d.siblings.push(x);
+      }
+      group.push(d);
+      made.set(key, group);
     }
+    if (found.length > 0) framed.add(s.index);
   }
   mergeVagueIntoNamed(drafts);
   // Follow-up sentences add operations, sectors and targets to the claim just made:
@@ -80,7 +92,10 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
         !d.accused.some((x) => x.identity === m.identity),
     );
     const first = a.tokens[s.firstToken]!;
-    const anaphoric = ANAPHORIC_START.test(first.norm) || hasFurther(a, s.firstToken, s.endToken);
+    const anaphoric =
+      ANAPHORIC_START.test(first.norm) ||
+      hasFurther(a, s.firstToken, s.endToken) ||
+      namedInClaim(a, first, d.sentences);
     if (foreign || !(mentionsClaim || anaphoric)) continue;
     const ops = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
     const secs = sectorCues(a.tokens, s.firstToken, s.endToken, inMention);
@@ -96,6 +111,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     d.lastSentence = s.index;
   }
 
+  shareAmongSiblings(drafts);
   const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions));
   const responses: Response[] = findResponses(
     a,
@@ -119,7 +135,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     responses,
   };
 
-  function addFrame(f: Frame) {
+  function addFrame(f: Frame): ClaimDraft {
     const key = `${f.claimant.identity}|${f.accused[0]!.identity}`;
     let d = byKey.get(key);
     const s = a.sentences[f.sentence]!;
@@ -134,6 +150,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
         sentences: [],
         individuals: null,
         lastSentence: f.sentence,
+        siblings: [],
       };
       byKey.set(key, d);
       drafts.push(d);
@@ -149,6 +166,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
     if (!d.sentences.includes(f.sentence)) d.sentences.push(f.sentence);
     d.lastSentence = Math.max(d.lastSentence, f.sentence);
+    return d;
   }
 
   function recentDraft(sentence: number): ClaimDraft | null {
@@ -156,13 +174,25 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     let bestAt = -1;
     for (const d of drafts) {
       // the nearest claim sentence at most two sentences before this one
-      const at = Math.max(-1, ...d.sentences.filter((x) => x < sentence && sentence - x <= 2));
+      const at = Math.max(-1, ...d.sentences.filter((x) => x < sentence && sentence - x <= 3));
       if (at > bestAt) {
         best = d;
         bestAt = at;
       }
     }
     return best;
+  }
+}
+
+/** Co-signed claims share what the document says about the operation: operations, sectors, targets. */
+function shareAmongSiblings(drafts: readonly ClaimDraft[]): void {
+  for (const d of drafts) {
+    for (const x of d.siblings) {
+      if (!drafts.includes(x)) continue;
+      for (const o of x.operations) d.operations.add(o);
+      for (const o of x.sectors) d.sectors.add(o);
+      for (const o of x.targets) d.targets.add(o);
+    }
   }
 }
 
@@ -222,6 +252,16 @@ function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention 
     if (m) return m;
   }
   return null;
+}
+
+/** "WhisperGate was disguised as ransomware …" after a claim about "the WhisperGate malware". */
+function namedInClaim(a: AnalysedText, first: Token, sentences: readonly number[]): boolean {
+  if (!first.capitalised || first.pos !== 'PROPN' || first.norm.length < 4) return false;
+  return sentences.some((i) => {
+    const s = a.sentences[i]!;
+    for (let k = s.firstToken + 1; k < s.endToken; k++) if (a.tokens[k]!.norm === first.norm) return true;
+    return false;
+  });
 }
 
 function hasFurther(a: AnalysedText, from: number, to: number): boolean {

@@ -952,8 +952,10 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
     'advisory',
   ).map((w) => [w, ['government-agency'] as const] as const),
   ...forms('unit', 'command', 'army', 'military').map((w) => [w, ['military-unit'] as const] as const),
-  ...forms('group', 'hackers', 'actor', 'gang', 'collective', 'actors').map(
-    (w) => [w, ['threat-group'] as const] as const,
+  ...forms('group', 'gang', 'collective').map((w) => [w, ['threat-group'] as const] as const),
+  // "the hackers" may be a military unit's: "Unit 29155 … the hackers had scanned …"
+  ...forms('hackers', 'actor', 'actors', 'intruders', 'attackers').map(
+    (w) => [w, ['threat-group', 'military-unit'] as const] as const,
   ),
   ...forms('company', 'firm', 'vendor', 'giant').map(
     (w) => [w, ['company', 'researchers'] as const] as const,

@@ -63,7 +63,7 @@ const MEDIA_WORDS = new Set([
   'wire',
 ]);
 const MALWARE_NOUNS =
-  /^(malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
+  /^(systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
@@ -376,6 +376,7 @@ export function findMentionsAndNationalities(
     }
   }
   mentions.sort((x, y) => x.start - y.start);
+  actorsOfState(a, mentions, covered);
   markModifiers(tokens, mentions);
   applyContextCountry(tokens, mentions, demonyms);
   resolveAmbiguous(mentions, demonyms, ambiguous);
@@ -519,7 +520,7 @@ function titleAt(tokens: readonly Token[], i: number): number {
 
 const HONORIFICS = /^(colonel|col|major|maj|lieutenant|lt|general|gen|captain|capt|sergeant|mr|ms|mrs|dr)$/;
 const NOT_NAME =
-  /^(the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+  /^(central|north|south|east|west|eastern|western|northern|southern|america|asia|europe|africa|middle|pacific|atlantic|island|islands|sea|republic|kingdom|states|union|street|road|city|county|province|region|state|federal|national|international|global|world|cyber|digital|security|intelligence|the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * A person's full name: two to four capitalised proper nouns that no other rule claimed, none of them
@@ -1042,7 +1043,7 @@ function addCoreference(
       }
     } else if (/^(prosecutors|investigators)$/.test(t.norm) && !covered[i - 1]) {
       // "Prosecutors said the men worked for APT31": the justice body named before
-      const ante = findAntecedent(out, t.sentence, ['government-agency'], 'justice', null);
+      const ante = findAntecedent(out, t.sentence, ['government-agency'], 'justice', null, i);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
     } else if (
@@ -1058,7 +1059,7 @@ function addCoreference(
     if (start < 0) continue;
     const head = tokens[headIdx]!;
     const kinds = COREF_NOUNS.get(head.norm)!;
-    const ante = findAntecedent(out, t.sentence, kinds, head.norm, country);
+    const ante = findAntecedent(out, t.sentence, kinds, head.norm, country, start);
     if (ante) {
       out.push(
         corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)),
@@ -1108,6 +1109,50 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
   });
 }
 
+const STATE_LINKS =
+  /^(from|of|for|in|affiliated with|linked to|linked with|tied to|working for|backed by|sponsored by|connected to|associated with|acting for|acting on behalf of|on behalf of)$/;
+
+/**
+ * "a state-sponsored actor from the People's Republic of China", "hackers affiliated with the PRC",
+ * "Hackers working for the Chinese state": a group described by its state, not the state itself.
+ */
+function actorsOfState(a: AnalysedText, mentions: Mention[], covered: Uint8Array) {
+  const { tokens, text } = a;
+  for (let k = 0; k < mentions.length; k++) {
+    const st = mentions[k]!;
+    if (st.partyKind !== 'state' || st.via === 'nationality') continue;
+    let j = st.start - 1;
+    if (j > 0 && tokens[j]!.norm === 'the') j--;
+    // up to four words of link: "acting on behalf of"
+    let link = -1;
+    for (let n = 1; n <= 4 && j - n + 1 >= 0; n++) {
+      const phrase = tokens
+        .slice(j - n + 1, j + 1)
+        .map((t) => t.norm)
+        .join(' ');
+      if (STATE_LINKS.test(phrase)) link = j - n + 1;
+    }
+    if (link < 1) continue;
+    const noun = tokens[link - 1]!;
+    if (!ACTOR_NOUNS.has(noun.norm) || covered[link - 1] || noun.sentence !== st.sentence) continue;
+    let start = link - 1;
+    while (start > 0 && !covered[start - 1] && SPONSOR_WORDS.has(tokens[start - 1]!.norm)) start--;
+    const surface = textOf(text, tokens, start, st.end);
+    mentions[k] = {
+      ...st,
+      start,
+      surface,
+      identity: `g:${st.country ?? st.identity}`,
+      entry: null,
+      name: surface,
+      partyKind: 'threat-group',
+      via: 'nationality',
+      generic: true,
+    };
+    for (let x = start; x < st.end; x++) covered[x] = 1;
+  }
+}
+
 /** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
 function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
   for (const m of mentions) {
@@ -1145,11 +1190,12 @@ function findAntecedent(
   kinds: readonly Kind[],
   head: string,
   country: string | null,
+  before = Number.MAX_SAFE_INTEGER,
 ): Mention | null {
   let fallback: Mention | null = null;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if (m.sentence > sentence) continue;
+    if (m.sentence > sentence || m.start >= before) continue;
     if (sentence - m.sentence > 8) break;
     if (m.via === 'coref' || m.modifier) continue;
     if (!kinds.includes(m.partyKind)) continue;
