@@ -215,6 +215,17 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
 >([
   // intrusion — e.g. "orchestrating cyberattacks against mainland China"
   ...forms(
+    'break into',
+    'broke into',
+    'broken into',
+    'breaking into',
+    'get into',
+    'got into',
+    'gained access',
+    'gain access',
+    'gaining access',
+    'unauthorized access',
+    'unauthorised access',
     'hack',
     'hacked',
     'hacking',

@@ -745,6 +745,28 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
     m.name = named.name;
     m.partyKind = named.partyKind;
   });
+  // "the Russian state-backed hacking group it calls Midnight Blizzard": the description is the name
+  mentions.forEach((m, i) => {
+    if (!m.generic || m.partyKind !== 'threat-group') return;
+    const next = mentions[i + 1];
+    if (!next || next.generic || next.partyKind !== 'threat-group' || next.start - m.end > 4) return;
+    const gap = tokens
+      .slice(m.end, next.start)
+      .map((t) => t.norm)
+      .join(' ');
+    if (
+      !/^(,\s)?(which |that )?((\w+ ){0,2})?(calls|called|dubbed|dubs|named|names|known as|tracked as|tracks as|nicknamed|referred to as)( as)?$/.test(
+        gap,
+      )
+    )
+      return;
+    Object.assign(m, {
+      identity: next.identity,
+      entry: next.entry,
+      name: next.name,
+      country: next.country ?? m.country,
+    });
+  });
   // "Volt Typhoon … the Chinese state-sponsored actor": a definite description of a group already named
   mentions.forEach((m, i) => {
     if (!m.generic || m.partyKind !== 'threat-group' || m.identity !== `g:${m.country}`) return;
