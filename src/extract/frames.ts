@@ -186,13 +186,17 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   };
   const ok = (m: Mention) => canAccuse(m) && m.identity !== claimant.identity;
   const out = [claimant];
+  // two names back to back ("Department of Defense" "Cyber Crime Center") are one item of the list
+  const adjacent = (from: number, to: number) => from === to;
   for (let k = at - 1; k >= 0; k--) {
     const m = list[k]!;
+    if (adjacent(m.end, list[k + 1]!.start)) continue;
     if (!ok(m) || !joins(m.end, list[k + 1]!.start)) break;
     out.unshift(m);
   }
   for (let k = at + 1; k < list.length; k++) {
     const m = list[k]!;
+    if (adjacent(list[k - 1]!.end, m.start)) continue;
     if (!ok(m) || !joins(list[k - 1]!.end, m.start)) break;
     out.push(m);
   }

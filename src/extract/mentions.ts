@@ -246,6 +246,22 @@ export function findMentionsAndNationalities(
       tools.add(t.value.toLowerCase());
       continue;
     }
+    // "blockchain analytics firm Elliptic", "the on-chain investigator ZachXBT": a described name
+    const described = DESCRIBED_BY.get(tokens[i - 1]?.norm ?? '');
+    if (described && t.capitalised && t.pos === 'PROPN' && !NOT_NAME.test(t.norm)) {
+      let e = i + 1;
+      while (
+        e < tokens.length &&
+        e - i < 3 &&
+        !covered[e] &&
+        tokens[e]!.capitalised &&
+        tokens[e]!.pos === 'PROPN'
+      )
+        e++;
+      push({ ...unknown(i, e, described, null) });
+      i = e - 1;
+      continue;
+    }
     if (CAMEL.test(t.value) && t.pos === 'PROPN') {
       push({ ...unknown(i, i + 1, 'threat-group', null), weak: true });
     }
@@ -517,6 +533,19 @@ function titleAt(tokens: readonly Token[], i: number): number {
   }
   return -1;
 }
+
+/** A noun that describes the name after it: "security firm Elliptic", "investigator ZachXBT". */
+const DESCRIBED_BY: ReadonlyMap<string, Kind> = new Map<string, Kind>([
+  ['firm', 'company'],
+  ['company', 'company'],
+  ['vendor', 'company'],
+  ['startup', 'company'],
+  ['provider', 'company'],
+  ['investigator', 'researchers'],
+  ['researcher', 'researchers'],
+  ['analyst', 'researchers'],
+  ['researchers', 'researchers'],
+]);
 
 const HONORIFICS = /^(colonel|col|major|maj|lieutenant|lt|general|gen|captain|capt|sergeant|mr|ms|mrs|dr)$/;
 const NOT_NAME =
