@@ -72,6 +72,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     }
     if (found.length > 0) framed.add(s.index);
   }
+  addCoAuthors();
   mergeVagueIntoNamed(drafts);
   // Follow-up sentences add operations, sectors and targets to the claim just made:
   // e.g. "The MSS further claims that ICEFCOM employed hired hackers …"
@@ -169,6 +170,53 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     return d;
   }
 
+  /**
+   * "The document was co-authored by the NSA, the FBI and CISA; Britain's NCSC; …": the co-authors of
+   * the advisory just described make its claims too.
+   */
+  function addCoAuthors() {
+    for (const s of a.sentences) {
+      if (framed.has(s.index)) continue;
+      const by = coAuthorCue(a, s.firstToken, s.endToken);
+      if (by < 0) continue;
+      const authors = mentions.filter(
+        (m) =>
+          m.sentence === s.index &&
+          m.start > by &&
+          !m.modifier &&
+          !m.generic &&
+          (m.partyKind === 'government-agency' || m.partyKind === 'company' || m.partyKind === 'researchers'),
+      );
+      const latest = Math.max(-1, ...drafts.flatMap((d) => d.sentences.filter((x) => x < s.index)));
+      if (authors.length === 0 || latest < 0 || s.index - latest > 4) continue;
+      for (const d of drafts.filter((x) => x.sentences.includes(latest))) {
+        for (const m of authors) {
+          if (
+            drafts.some(
+              (x) => x.claimant.identity === m.identity && x.accused[0]!.identity === d.accused[0]!.identity,
+            )
+          )
+            continue;
+          const copy: ClaimDraft = {
+            key: `${m.identity}|${d.accused[0]!.identity}`,
+            claimant: m,
+            accused: [...d.accused],
+            operations: new Set(d.operations),
+            sectors: new Set(d.sectors),
+            targets: new Set(d.targets),
+            sentences: [s.index],
+            individuals: d.individuals,
+            lastSentence: s.index,
+            siblings: [d, ...d.siblings],
+          };
+          d.siblings.push(copy);
+          drafts.push(copy);
+          byKey.set(copy.key, copy);
+        }
+      }
+    }
+  }
+
   function recentDraft(sentence: number): ClaimDraft | null {
     let best: ClaimDraft | null = null;
     let bestAt = -1;
@@ -262,6 +310,28 @@ function namedInClaim(a: AnalysedText, first: Token, sentences: readonly number[
     for (let k = s.firstToken + 1; k < s.endToken; k++) if (a.tokens[k]!.norm === first.norm) return true;
     return false;
   });
+}
+
+/** The "by" of "the advisory was co-authored by …", when a document is the sentence's subject; else -1. */
+function coAuthorCue(a: AnalysedText, from: number, to: number): number {
+  let doc = false;
+  for (let k = from; k < to - 1; k++) {
+    const n = a.tokens[k]!.norm;
+    if (
+      k < from + 6 &&
+      /^(document|advisory|report|statement|guidance|alert|bulletin|assessment|it)$/.test(n)
+    )
+      doc = true;
+    if (
+      doc &&
+      /^(co-authored|coauthored|co-signed|cosigned|signed|issued|released|published|authored|endorsed|prepared|written|joined|sealed|co-sealed)$/.test(
+        n,
+      ) &&
+      a.tokens[k + 1]!.norm === 'by'
+    )
+      return k + 1;
+  }
+  return -1;
 }
 
 function hasFurther(a: AnalysedText, from: number, to: number): boolean {

@@ -1172,6 +1172,8 @@ function actorsOfState(a: AnalysedText, mentions: Mention[], covered: Uint8Array
   for (let k = 0; k < mentions.length; k++) {
     const st = mentions[k]!;
     if (st.partyKind !== 'state' || st.via === 'nationality') continue;
+    // "a group working for Beijing's Ministry of State Security": the ministry is named next
+    if (tokens[st.end - 1]!.possessive || tokens[st.end]?.possessive) continue;
     let j = st.start - 1;
     if (j > 0 && tokens[j]!.norm === 'the') j--;
     // up to four words of link: "acting on behalf of"
@@ -1235,6 +1237,8 @@ function corefMention(ante: Mention, start: number, end: number, sentence: numbe
   };
 }
 
+const ISSUED = /^(advisory|indictment)$/;
+
 function findAntecedent(
   mentions: readonly Mention[],
   sentence: number,
@@ -1253,6 +1257,12 @@ function findAntecedent(
     if (country && m.country && m.country !== country) continue;
     // "the ministry" prefers an actor whose name says Ministry
     if (m.name.toLowerCase().includes(head)) return m;
+    // "the advisory", "the indictment": the body that spoke, the first actor of its sentence
+    if (
+      ISSUED.test(head) &&
+      mentions.some((x) => x.sentence === m.sentence && !x.modifier && x.start < m.start)
+    )
+      continue;
     fallback ??= m;
   }
   return fallback;
