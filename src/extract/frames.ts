@@ -397,10 +397,18 @@ function frameAt(
   return finish(claimant, accused);
 
   function finish(c: Mention, acc: Mention[]) {
+    // a government does not accuse its own state or agencies: "the US imposed sanctions … the Treasury"
     const cleaned = acc.filter(
       (m) =>
         m.identity !== c.identity &&
-        !(m.partyKind === 'state' && m.country === c.country && c.country !== null),
+        !(
+          c.country !== null &&
+          m.country === c.country &&
+          (m.partyKind === 'state' ||
+            (c.partyKind !== 'company' &&
+              c.via !== 'researchers' &&
+              (m.partyKind === 'government-agency' || m.partyKind === 'military-unit')))
+        ),
     );
     if (cleaned.length === 0) return null;
     return { claimant: c, accused: cleaned };

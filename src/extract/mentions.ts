@@ -104,6 +104,11 @@ const SPONSOR_WORDS = new Set([
   'persistent',
   'pro-russian',
   'pro-russia',
+  'cybersecurity',
+  'technology',
+  'tech',
+  'front',
+  'security',
 ]);
 
 const stateIndexCache = new WeakMap<KnowledgeBase, Map<string, KbEntry>>();
@@ -904,7 +909,9 @@ function addRoleMinistries(
   const resolve = (m: Mention | null, start: number, end: number) => {
     const role = roleOf(textOf(text, tokens, start, end));
     if (!role) return;
-    const country = countryFor(start);
+    // "foreign ministry spokesman Lin Jian": the spokesperson the knowledge base knows gives the country
+    const speaker = mentions.find((x) => x.start >= end && x.start <= end + 2 && x.entry && x.country);
+    const country = speaker?.country ?? countryFor(start);
     const e = country ? idx.get(`${role}|${country}`) : undefined;
     if (m) {
       m.country ??= country;
@@ -1189,7 +1196,13 @@ function actorsOfState(a: AnalysedText, mentions: Mention[], covered: Uint8Array
     const noun = tokens[link - 1]!;
     if (!ACTOR_NOUNS.has(noun.norm) || covered[link - 1] || noun.sentence !== st.sentence) continue;
     let start = link - 1;
-    while (start > 0 && !covered[start - 1] && SPONSOR_WORDS.has(tokens[start - 1]!.norm)) start--;
+    while (
+      start > 0 &&
+      !covered[start - 1] &&
+      SPONSOR_WORDS.has(tokens[start - 1]!.norm) &&
+      /\p{L}/u.test(tokens[start - 1]!.norm)
+    )
+      start--;
     const surface = textOf(text, tokens, start, st.end);
     mentions[k] = {
       ...st,
