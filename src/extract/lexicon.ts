@@ -706,7 +706,24 @@ export const DENIAL_QUALIFIERS = new Set(
   ),
 );
 export const CALL_VERBS = new Set(
-  forms('called', 'calls', 'calling', 'labelled', 'labeled', 'branded', 'termed'),
+  forms(
+    'called',
+    'calls',
+    'calling',
+    'labelled',
+    'labeled',
+    'branded',
+    'termed',
+    // "said the claims were groundless"
+    'said',
+    'says',
+    'saying',
+    'described',
+    'describes',
+    'added',
+    'insisted',
+    'stated',
+  ),
 );
 
 /** "has yet to respond", "did not respond to a request for comment", "declined to comment" */

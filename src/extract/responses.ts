@@ -64,7 +64,9 @@ export function findResponses(
     }
     if (!type) continue;
     // the responder is the subject before the cue, or the agent of "were dismissed by Taipei"
-    const before = here.filter((m) => m.end <= cueToken);
+    // "In Beijing, …", "China's embassy in London called …": a place is not the one who answers
+    const placed = (m: Mention) => /^(in|at|from|to|of|with)$/.test(a.tokens[m.start - 1]?.norm ?? '');
+    const before = here.filter((m) => m.end <= cueToken && !placed(m));
     // "Taiwan's defence ministry dismissed …": an unnamed body answers for the state that owns it
     let by: Mention | undefined = before[0] ?? all.find((m) => m.modifier && m.end <= cueToken);
     if (!by) {
