@@ -25,7 +25,24 @@ const MANIPULATION =
   /^(manipulat\w*|spread\w*|amplif\w*|flood\w*|push\w*|sow\w*|fake|false|shape|shaping|sway\w*|influence|distort\w*|inauthentic)$/;
 
 /** Operation words in tokens [from, to), skipping tokens inside actor names. e.g. "spreading counter-propaganda" */
+const opCache = new WeakMap<Uint8Array, Map<number, readonly OperationCue[]>>();
+
+/** Operation cues in tokens [from, to), computed once per span of a document (keyed by its mention mask). */
 export function operationCues(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  inMention: Uint8Array,
+): readonly OperationCue[] {
+  let byStart = opCache.get(inMention);
+  if (!byStart) opCache.set(inMention, (byStart = new Map()));
+  const key = from * 100003 + to;
+  let out = byStart.get(key);
+  if (!out) byStart.set(key, (out = findOperationCues(tokens, from, to, inMention)));
+  return out;
+}
+
+function findOperationCues(
   tokens: readonly Token[],
   from: number,
   to: number,

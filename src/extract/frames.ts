@@ -14,7 +14,7 @@ import {
   TRIGGERS,
   type TriggerType,
 } from './lexicon.js';
-import type { Mention } from './mentions.js';
+import { mentionsIn, type Mention } from './mentions.js';
 import type { Operation } from '../types.js';
 
 export interface Frame {
@@ -61,8 +61,8 @@ export function framesInSentence(
 ): Frame[] {
   const s = a.sentences[sentence]!;
   const { tokens } = a;
-  const here = mentions.filter((m) => m.sentence === sentence);
-  const ops = operationCues(tokens, s.firstToken, s.endToken, inMention);
+  const here = mentionsIn(mentions, sentence);
+  const ops = [...operationCues(tokens, s.firstToken, s.endToken, inMention)];
   // "… said the activity was the work of a Chinese state-sponsored actor": the activity described before
   if (ops.length === 0 && earlierOps.length > 0) {
     const at = anaphoricActivity(tokens, s.firstToken, s.endToken);

@@ -17,7 +17,7 @@ import type {
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
 import { framesInSentence, reporterOf, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
-import { findMentionsAndNationalities, type Mention } from './mentions.js';
+import { findMentionsAndNationalities, mentionsIn, type Mention } from './mentions.js';
 import { findResponses } from './responses.js';
 import { techniquesFor } from './techniques.js';
 
@@ -80,7 +80,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     if (framed.has(s.index)) continue;
     const d = recentDraft(s.index);
     if (!d) continue;
-    const here = mentions.filter((m) => m.sentence === s.index);
+    const here = mentionsIn(mentions, s.index);
     const mentionsClaim = here.some(
       (m) => m.identity === d.claimant.identity || d.accused.some((x) => x.identity === m.identity),
     );

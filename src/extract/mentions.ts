@@ -127,6 +127,18 @@ function stateIndex(kb: KnowledgeBase): Map<string, KbEntry> {
   return idx;
 }
 
+const bySentenceCache = new WeakMap<readonly Mention[], Mention[][]>();
+/** The mentions of one sentence, from an index built once per mention list. */
+export function mentionsIn(mentions: readonly Mention[], sentence: number): readonly Mention[] {
+  let idx = bySentenceCache.get(mentions);
+  if (!idx) {
+    idx = [];
+    for (const m of mentions) (idx[m.sentence] ??= []).push(m);
+    bySentenceCache.set(mentions, idx);
+  }
+  return idx[sentence] ?? [];
+}
+
 const textOf = (text: string, tokens: readonly Token[], s: number, e: number): string =>
   text.slice(tokens[s]!.start, tokens[e - 1]!.end);
 

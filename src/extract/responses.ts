@@ -11,7 +11,7 @@ import {
   DENIAL_WORDS,
   NO_RESPONSE_PATTERNS,
 } from './lexicon.js';
-import type { Mention } from './mentions.js';
+import { mentionsIn, type Mention } from './mentions.js';
 
 export interface ResponseDraft {
   readonly type: ResponseType;
@@ -46,7 +46,7 @@ export function findResponses(
   const out: ResponseDraft[] = [];
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
-    const all = mentions.filter((m) => m.sentence === s.index && m.via !== 'researchers');
+    const all = mentionsIn(mentions, s.index).filter((m) => m.via !== 'researchers');
     const here = all.filter((m) => !m.modifier);
     let type: ResponseType | null = null;
     let cueToken = -1;
