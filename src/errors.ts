@@ -6,6 +6,7 @@
 export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_UNWRITABLE'
   | 'FILE_EMPTY'
   | 'FILE_BINARY'
   | 'FILE_ENCODING'
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'HTML_NO_TEXT'
   | 'DB_ERROR'
   | 'KB_INVALID'
+  | 'IMPORT_INVALID'
   | 'NOT_FOUND'
   | 'BAD_ARGUMENT';
 

@@ -7,6 +7,7 @@ import * as claims from './claims.js';
 import * as demo from './demo.js';
 import * as extract from './extract.js';
 import * as ingest from './ingest.js';
+import * as kb from './kb.js';
 import { printError } from './output.js';
 import * as show from './show.js';
 
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     )
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [extract, ingest, claims, show, demo]) cmd.register(program);
+  for (const cmd of [extract, ingest, claims, show, demo, kb]) cmd.register(program);
   program.addHelpText(
     'after',
     `

@@ -10,6 +10,12 @@ const isAcronym = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s
 /** Strips a leading article: "the Kremlin" is matched from "Kremlin" so "the" never decides a match. */
 const stripArticle = (s: string): string => s.replace(/^the\s+/i, '').trim();
 
+/**
+ * The key an alias is stored under in the trie (lower-cased tokens without a leading article): two
+ * names with the same key are the same name to the matcher, e.g. "the Lazarus Group" and "LAZARUS group".
+ */
+export const aliasKey = (alias: string): string => tokenizeName(stripArticle(alias)).norms.join(' ');
+
 function insert(
   root: TrieNode,
   alias: string,
