@@ -715,6 +715,14 @@ function resolveAmbiguous(
     const dem = demonyms.find((d) => d.end === m.start || d.end === m.start - 1);
     const want = near ?? dem?.entry.country ?? m.country;
     if (want) chosen = cands.find((c) => c.country === want);
+    // "a Dutch Ministry of Defence": the nationality says whose, even when the knowledge base has no such entry
+    if (want && !chosen && (near || dem)) {
+      m.entry = null;
+      m.identity = `u:${m.surface.toLowerCase()}|${want}`;
+      m.name = m.surface;
+      m.country = want;
+      continue;
+    }
     chosen ??= [...cands].sort(
       (x, y) => (votes.get(y.country ?? '') ?? 0) - (votes.get(x.country ?? '') ?? 0),
     )[0];

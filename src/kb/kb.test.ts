@@ -259,14 +259,17 @@ describe('matchTokens', () => {
       ['Taiwan', ['tw']],
       ['Information, Communications and Electronic Force Command', ['tw-icefcom']],
     ]);
+    // an alias written with the possessive matches whole, in straight or curly quotes
     const curly = matches(kb, 'Taiwan’s Ministry of National Defense responded.');
-    expect(curly.map(([t]) => t)).toEqual(['Taiwan', 'Ministry of National Defense']);
+    expect(curly).toEqual([['Taiwan’s Ministry of National Defense', ['tw-mnd']]]);
   });
 
-  it('the longest match wins', () => {
+  it('the longest match wins, through a possessive the alias itself contains', () => {
     const m = matches(kb, "Beijing's Ministry of State Security (MSS) published the names.");
-    expect(m.map(([t]) => t)).toEqual(['Beijing', 'Ministry of State Security', 'MSS']);
-    expect(m[1]![1]).toContain('cn-mss');
+    expect(m.map(([t]) => t)).toEqual(["Beijing's Ministry of State Security", 'MSS']);
+    expect(m[0]![1]).toContain('cn-mss');
+    const prc = matches(kb, "a state-sponsored actor from the People's Republic of China");
+    expect(prc).toEqual([["People's Republic of China", ['cn']]]);
   });
 
   it('works on a knowledge base built from entries alone', () => {

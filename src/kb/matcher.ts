@@ -26,7 +26,7 @@ function insert(
   const { values, norms } = tokenizeName(name);
   if (norms.length === 0) return;
   let n = root;
-  for (const t of norms) {
+  for (const t of norms.map((x, k) => edgeKey(x, values[k]!))) {
     let child = n.next.get(t);
     if (!child) {
       child = node();
@@ -44,12 +44,35 @@ function insert(
   if (!n.targets.some((x) => x.entry === full.entry && x.demonym === full.demonym)) n.targets.push(full);
 }
 
+/**
+ * The trie edge of a token: a possessive is its own edge, so "People's Republic of China" continues
+ * through "People's" while "Taiwan's" ends the name "Taiwan" (see matchTokens).
+ */
+function edgeKey(norm: string, value: string): string {
+  if (norm === "'s" || norm === "'") return norm;
+  return /^.{2,}['’]s$/.test(value) ? `${norm}'s` : norm;
+}
+
 /** A token trie over every name, alias and demonym: lookup cost depends on the text, not on the number of actors. */
+/**
+ * "New Zealand's National Cyber Security Centre": the text stops a name at a possessive, so the owned
+ * name of three or more words is matched on its own too, and the owner in front of it (or the
+ * document) decides between the countries that have one.
+ */
+function ownedNames(aliases: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of aliases) {
+    const m = /^[^']+['’]s\s+(.+)$/.exec(a);
+    if (m && m[1]!.split(/\s+/).length >= 3 && /^\p{Lu}/u.test(m[1]!)) out.push(m[1]!);
+  }
+  return out;
+}
+
 export function buildTrie(entries: readonly KbEntry[]): TrieNode {
   const root = node();
   entries.forEach((e, entry) => {
     const cs = new Set(e.caseSensitive ?? []);
-    for (const alias of new Set([e.name, ...e.aliases]))
+    for (const alias of new Set([e.name, ...e.aliases, ...ownedNames(e.aliases)]))
       insert(root, alias, { entry, demonym: false }, cs.has(alias));
     for (const d of e.demonyms ?? []) insert(root, d, { entry, demonym: true }, false);
   });
@@ -87,14 +110,19 @@ export function matchTokens(
     let best: { end: number; targets: AliasTarget[] } | null = null;
     for (let j = i; j < to && n; j++) {
       const tok = tokens[j]!;
-      n = n.next.get(tok.norm);
+      const glued = tok.possessive && tok.norm !== "'s" && tok.norm !== "'";
+      // "Taiwan's" ends the name "Taiwan" here, and continues only into a name written with it
+      const here: TrieNode | undefined = n.next.get(tok.norm);
+      if (here?.targets) {
+        const ok = here.targets.filter((t) => accepts(t, tokens, i));
+        if (ok.length > 0) best = { end: j + 1, targets: ok };
+      }
+      n = glued ? n.next.get(`${tok.norm}'s`) : here;
       if (!n) break;
-      if (n.targets) {
+      if (glued && n.targets) {
         const ok = n.targets.filter((t) => accepts(t, tokens, i));
         if (ok.length > 0) best = { end: j + 1, targets: ok };
       }
-      // a possessive ends a name: "Taiwan's" cannot continue into "Taiwan's Ministry"
-      if (tok.possessive) break;
     }
     if (best) {
       const nonDemonym = best.targets.filter((t) => !t.demonym);
