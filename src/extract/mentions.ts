@@ -700,6 +700,20 @@ function resolveAmbiguous(
   demonyms: readonly Demonym[],
   ambiguous: Map<Mention, readonly KbEntry[]>,
 ) {
+  // "a Dutch Ministry of Defence" matched only Singapore's: the nationality wins, the entry does not
+  for (const m of mentions) {
+    if (!m.entry?.country || ambiguous.has(m) || m.partyKind === 'state' || m.partyKind === 'threat-group')
+      continue;
+    const dem = demonyms.find((d) => d.end === m.start);
+    if (!dem?.entry.country || dem.entry.country === m.entry.country) continue;
+    Object.assign(m, {
+      entry: null,
+      identity: `u:${m.surface.toLowerCase()}|${dem.entry.country}`,
+      name: m.surface,
+      country: dem.entry.country,
+      via: 'pattern',
+    });
+  }
   if (ambiguous.size === 0) return;
   const votes = new Map<string, number>();
   for (const m of mentions)
@@ -1216,13 +1230,8 @@ function actorsOfState(a: AnalysedText, mentions: Mention[], covered: Uint8Array
     const noun = tokens[link - 1]!;
     if (!ACTOR_NOUNS.has(noun.norm) || covered[link - 1] || noun.sentence !== st.sentence) continue;
     let start = link - 1;
-    while (
-      start > 0 &&
-      !covered[start - 1] &&
-      SPONSOR_WORDS.has(tokens[start - 1]!.norm) &&
-      /\p{L}/u.test(tokens[start - 1]!.norm)
-    )
-      start--;
+    while (start > 0 && !covered[start - 1] && SPONSOR_WORDS.has(tokens[start - 1]!.norm)) start--;
+    while (start < link - 1 && !/\p{L}/u.test(tokens[start]!.norm)) start++;
     const surface = textOf(text, tokens, start, st.end);
     mentions[k] = {
       ...st,
