@@ -1,0 +1,141 @@
+/**
+ * The ways news reports an accusation that the extractor reads, one general form per test. The
+ * sentences are made up for the test; none comes from a sample.
+ */
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../kb/index.js';
+import type { Claim, ExtractedDocument } from '../types.js';
+import { extractDocument } from './index.js';
+
+const kb = loadKnowledgeBase(null);
+
+function run(text: string): ExtractedDocument {
+  return extractDocument(
+    {
+      kind: 'source-document',
+      source: 'forms.txt',
+      title: null,
+      outlet: null,
+      published: null,
+      url: null,
+      text,
+      contentHash: crypto.createHash('sha256').update(text).digest('hex'),
+    },
+    kb,
+  );
+}
+
+const claimants = (d: ExtractedDocument) => d.claims.map((c) => c.claimant.id ?? c.claimant.name).sort();
+const denied = (d: ExtractedDocument, c: Claim) =>
+  d.responses.some((r) => r.type === 'denial' && r.claim === c.id);
+
+describe('accusation forms', () => {
+  it('gives every co-signing agency of a joint statement its own claim, sharing the details', () => {
+    const d = run(
+      'Title\n\nThe FBI, the National Security Agency and the Cybersecurity and Infrastructure Security Agency said APT28 had breached email servers at defence contractors.',
+    );
+    expect(claimants(d)).toEqual(['us-cisa', 'us-fbi', 'us-nsa']);
+    for (const c of d.claims) {
+      expect(c.accused[0]!.id).toBe('tg-apt28');
+      expect(c.sectors).toContain('defense');
+    }
+  });
+
+  it('adds the co-authors named in a later sentence to the advisory claim', () => {
+    const d = run(
+      "Title\n\nThe Australian Signals Directorate said APT40 had repeatedly breached government networks. The advisory was co-authored by the FBI and Britain's National Cyber Security Centre.",
+    );
+    expect(claimants(d)).toEqual(['au-asd', 'gb-ncsc', 'us-fbi']);
+  });
+
+  it('reads a reported clause that comes before its speaker', () => {
+    const d = run(
+      'Title\n\nVolt Typhoon has broken into water utilities across the country, Microsoft said on Friday.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([
+      ['org-microsoft', 'tg-volt-typhoon'],
+    ]);
+  });
+
+  it('resolves "the foreign ministry" to the country just mentioned and reads the agent of an operation', () => {
+    const d = run(
+      'Title\n\nChina rejected the findings. Foreign ministry spokesman Lin Jian said the report was itself a disinformation campaign by the United States.',
+    );
+    const c = d.claims.find((x) => x.claimant.id === 'cn-mfa');
+    expect(c?.accused[0]!.country).toBe('US');
+    expect(c?.operations).toContain('disinformation');
+  });
+
+  it('lets an office holder speak for the state of the place named before', () => {
+    const d = run(
+      'Title\n\nIn London, Deputy Prime Minister Oliver Dowden told parliament that APT31 had carried out reconnaissance against the email accounts of lawmakers.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([['gb', 'tg-apt31']]);
+  });
+
+  it('finds people charged by name, with the country of the unit they serve, and counts them', () => {
+    const d = run(
+      'Title\n\nThe Justice Department charged Ivan Petrovich Sidorov and Pavel Andreyevich Volkov, officers of the GRU, with hacking election systems.',
+    );
+    const c = d.claims[0]!;
+    const people = c.accused.filter((a) => a.kind === 'person');
+    expect(people.map((p) => p.name)).toEqual(['Ivan Petrovich Sidorov', 'Pavel Andreyevich Volkov']);
+    expect(c.individualsNamed).toBe(2);
+  });
+
+  it('counts "five officers and a civilian" as six', () => {
+    const d = run(
+      'Title\n\nThe Justice Department said a grand jury had indicted five GRU officers and a civilian on charges of conspiring to hack government computers.',
+    );
+    expect(d.claims[0]?.individualsNamed).toBe(6);
+  });
+
+  it('takes "the group it calls X" as X, and "the activity" as the operation described before', () => {
+    const d = run(
+      'Title\n\nMicrosoft said the Russian state-backed hacking group it calls Midnight Blizzard had broken into its corporate email. The FBI said the activity was the work of the same group.',
+    );
+    const ms = d.claims.find((c) => c.claimant.id === 'org-microsoft');
+    expect(ms?.accused[0]!.id).toBe('tg-apt29');
+    expect(ms?.operations).toContain('intrusion');
+  });
+
+  it('folds a claim against "Russian hackers" into the same claimant\'s claim against the named group', () => {
+    const d = run(
+      'Title\n\nMicrosoft says Russian hackers used stolen emails to reach its source code. Microsoft said Midnight Blizzard had breached the email accounts of senior staff.',
+    );
+    expect(d.claims).toHaveLength(1);
+    expect(d.claims[0]!.accused.map((a) => a.id ?? a.name)).toContain('tg-apt29');
+  });
+
+  it('does not take a government accusing its own agency, nor a product for an actor', () => {
+    const d = run(
+      'Title\n\nThe United States imposed sanctions on a Chinese cybersecurity company that it said took part in intrusions reported by the Treasury Department. The attacks exploited a flaw in Microsoft Outlook.',
+    );
+    const accused = d.claims.flatMap((c) => c.accused.map((a) => a.id ?? a.name));
+    expect(accused).not.toContain('us-treasury');
+    expect(accused).not.toContain('org-microsoft');
+  });
+
+  it('ignores "UN sanctions on North Korea" and "on charges of" as accusations', () => {
+    const d = run(
+      'Title\n\nA panel that monitored UN sanctions on North Korea met on Monday. He was arrested on charges of hacking a bank.',
+    );
+    expect(d.claims).toEqual([]);
+  });
+
+  it('links "said the claims were groundless" to every claim against that country', () => {
+    const d = run(
+      "Title\n\nBritain and the United States accused APT31 of hacking lawmakers' email accounts. In Beijing, foreign ministry spokesman Lin Jian said the claims were groundless.",
+    );
+    expect(d.claims.length).toBeGreaterThanOrEqual(2);
+    for (const c of d.claims) expect(denied(d, c)).toBe(true);
+  });
+
+  it('does not take a dateline or an empty "It" for an actor', () => {
+    const d = run(
+      'Title\n\nWASHINGTON, Feb 8 - The weather was cold. It has been found that the servers were misconfigured by hackers.',
+    );
+    expect(d.claims).toEqual([]);
+  });
+});
