@@ -286,7 +286,10 @@ function frameAt(
 
   if (passive) {
     // "… was attributed to APT28 by the Czech government", "RedJuliett was linked to attacks …"
-    const by = after.find((m) => tokens[m.start - 1]?.norm === 'by' || tokens[m.start - 2]?.norm === 'by');
+    // "was blamed by the governments of the United States and Britain"
+    const byAt = indexOf(tokens, 'by', i + 1, end);
+    const by =
+      byAt < 0 ? undefined : after.find((m) => m.start > byAt && m.start <= byAt + 5 && canAccuse(m));
     // an official statement's agentless passive is the author's own finding: "it has been ascertained that …"
     // "Researchers reported … . One such group, RedJuliett, was linked to attacks …": the reporter just named
     claimant ??= by ?? author ?? reporter;

@@ -854,9 +854,22 @@ export const ORG_HEADS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ).map((w) => [w, 'government-agency'] as const),
   ...forms('group', 'team', 'collective', 'gang', 'crew').map((w) => [w, 'threat-group'] as const),
   ...forms('institute', 'university', 'lab', 'labs', 'laboratory').map((w) => [w, 'researchers'] as const),
-  ...forms('inc', 'ltd', 'corp', 'corporation', 'company', 'technologies', 'security', 'networks').map(
-    (w) => [w, 'company'] as const,
-  ),
+  ...forms(
+    'inc',
+    'ltd',
+    'corp',
+    'corporation',
+    'company',
+    'technologies',
+    'security',
+    'networks',
+    'enterprise',
+    'enterprises',
+    'systems',
+    'software',
+    'solutions',
+    'holdings',
+  ).map((w) => [w, 'company'] as const),
 ]);
 
 /** Words that may sit inside an organisation name between capitalised words. */
@@ -983,7 +996,9 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
     'advisory',
   ).map((w) => [w, ['government-agency'] as const] as const),
   ...forms('unit', 'command', 'army', 'military').map((w) => [w, ['military-unit'] as const] as const),
-  ...forms('group', 'gang', 'collective').map((w) => [w, ['threat-group'] as const] as const),
+  ...forms('group', 'gang', 'collective', 'network', 'outfit', 'crew').map(
+    (w) => [w, ['threat-group'] as const] as const,
+  ),
   // "the hackers" may be a military unit's: "Unit 29155 … the hackers had scanned …"
   ...forms('hackers', 'actor', 'actors', 'intruders', 'attackers').map(
     (w) => [w, ['threat-group', 'military-unit'] as const] as const,

@@ -63,7 +63,7 @@ const MEDIA_WORDS = new Set([
   'wire',
 ]);
 const MALWARE_NOUNS =
-  /^(systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
+  /^(hack|breach|attack|campaign|compromise|incident|intrusion|systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
@@ -421,6 +421,7 @@ export function findMentionsAndNationalities(
   markProducts(tokens, mentions, covered);
   markDatelines(tokens, mentions);
   speakersForTheirOrganisation(tokens, mentions);
+  researchersAt(tokens, mentions);
   const nationalities = new Map<number, string>();
   for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
   return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
@@ -853,7 +854,7 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
 
 /** Words after a company's name that still belong to the company: "Microsoft Threat Intelligence". */
 const COMPANY_PARTS =
-  /^(threat|security|corp|corporation|inc|research|intelligence|labs?|unit|team|group|ltd|says|said)$/;
+  /^(threat|security|corp|corp\.|corporation|inc|inc\.|co|co\.|llc|plc|gmbh|ag|sa|limited|research|intelligence|labs?|unit|team|group|ltd|ltd\.|says|said)$/;
 
 /** "a flaw in Microsoft Outlook": a company's name before a product's name modifies it. */
 function markProducts(tokens: readonly Token[], mentions: Mention[], covered: Uint8Array) {
@@ -1115,7 +1116,7 @@ function addCoreference(
       while (
         k < tokens.length &&
         k - i < 4 &&
-        /^(hacking|hacker|hackers'|threat|state-backed|state-sponsored|intelligence|security|military|spy|cyber|taiwanese|chinese|tech|software)$/.test(
+        /^(same|very|hacking|hacker|hackers'|threat|state-backed|state-sponsored|intelligence|security|military|spy|cyber|taiwanese|chinese|tech|software)$/.test(
           tokens[k]!.norm,
         ) &&
         !COREF_NOUNS.has(tokens[k]!.norm)
@@ -1246,6 +1247,24 @@ function actorsOfState(a: AnalysedText, mentions: Mention[], covered: Uint8Array
     };
     for (let x = start; x < st.end; x++) covered[x] = 1;
   }
+}
+
+/** "Researchers at Clemson University's Media Forensics Hub say …": the researchers speak for where they work. */
+function researchersAt(tokens: readonly Token[], mentions: Mention[]) {
+  mentions.forEach((m, i) => {
+    if (m.via !== 'researchers' || !/^(at|from|with)$/.test(tokens[m.end]?.norm ?? '')) return;
+    const org = mentions
+      .slice(i + 1)
+      .find((n) => !n.modifier && n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
+    if (!org || !/^(company|researchers|government-agency)$/.test(org.partyKind)) return;
+    Object.assign(m, {
+      identity: org.identity,
+      entry: org.entry,
+      name: org.name,
+      partyKind: org.partyKind,
+      country: org.country,
+    });
+  });
 }
 
 /** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
