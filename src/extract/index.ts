@@ -287,7 +287,7 @@ function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention 
   if (title) {
     const before = a.text.slice(a.sentences[0]!.start, a.tokens[title.start]!.start);
     if (
-      /^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report)\s+(of|by|from)\s+(the\s+)?)?$/i.test(
+      /^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report|remarks|comments|transcript|speech)(\s+of\s+the\s+(spokesperson|spokesman|spokeswoman|press secretary))?\s+(of|by|from)\s+(the\s+)?)?$/i.test(
         before,
       )
     )

@@ -28,6 +28,11 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'blaming',
     'condemn',
     'condemns',
+    // "We urge the UK side to stop spreading disinformation"
+    'urge',
+    'urged',
+    'urges',
+    'urging',
   ).map((w) => [w, 'accuse'] as const),
   // e.g. "The Justice Department charged seven hackers …", "the UK sanctioned a front company …"
   ...forms(
@@ -139,6 +144,11 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'ascertained',
     'established',
     'wrote',
+    // "called the report a disinformation campaign orchestrated by Washington"
+    'called',
+    'labelled',
+    'labeled',
+    'branded',
     'told',
     'tells',
     'added',
