@@ -62,10 +62,38 @@ function findOperationCues(
     if (!key) continue;
     if (WEAK_OPERATION_PHRASES.has(key) && !nearManipulation(tokens, i, from, to)) key = null;
     if (!key) continue;
-    out.push({ token: i, operations: OPERATION_PHRASES.get(key)! });
+    out.push({ token: i, operations: refine(tokens, i, from, to, OPERATION_PHRASES.get(key)!) });
     if (key === two) i++;
   }
   return out;
+}
+
+const STEAL = /^(steal|stole|stolen|stealing|theft|thefts|heist|heists)$/;
+const LOOT =
+  /^(cryptocurrency|crypto|bitcoin|ether|tokens?|funds|money|cash|\$|million|billion|credentials|passwords?|keys|cookies)$/;
+const INTENT =
+  /^(could|would|might|may|can|able|capable|capability|capabilities|prepare|preparing|prepared|ready|readying|positioning|position|future|potential|potentially|intend|intended|planning)$/;
+
+/**
+ * The sense of an operation word in its context: stealing money or passwords is an intrusion, not
+ * espionage; being able to disrupt in a future crisis is pre-positioning, not disruption.
+ */
+function refine(
+  tokens: readonly Token[],
+  i: number,
+  from: number,
+  to: number,
+  ops: readonly Operation[],
+): readonly Operation[] {
+  const n = tokens[i]!.norm;
+  if (ops.includes('espionage') && STEAL.test(n)) {
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) if (LOOT.test(tokens[k]!.norm)) return ['intrusion'];
+  }
+  if (ops.includes('disruption') && /^disrupt/.test(n)) {
+    for (let k = Math.max(from, i - 5); k < i; k++)
+      if (INTENT.test(tokens[k]!.norm)) return ['pre-positioning'];
+  }
+  return ops;
 }
 
 const MACHINES =
