@@ -211,7 +211,7 @@ export function findMentionsAndNationalities(
     if (covered[i]) continue;
     const t = tokens[i]!;
     // e.g. "APT41", "UNC3886", "Storm-1516", "TA453"
-    if (GROUP_CODE.test(t.value.replace(/'s$|’s$/, ''))) {
+    if (GROUP_CODE.test(t.possessive ? t.value.replace(/'s$|’s$/, '') : t.value)) {
       push(unknown(i, i + 1, 'threat-group', null));
       continue;
     }
@@ -359,6 +359,7 @@ export function findMentionsAndNationalities(
   // "China-linked hackers", "Kremlin-backed group"
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    if (!tokens[i]!.norm.includes('-')) continue;
     const m = STATE_LINK.exec(tokens[i]!.norm);
     const st = m ? states.get(m[1]!) : undefined;
     if (!st) continue;

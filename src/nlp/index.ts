@@ -52,8 +52,10 @@ export function normaliseQuotes(s: string): string {
   return s.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
+const QUOTES = /[\u2018\u2019\u02bc`\u201c\u201d]/;
+
 function normOf(value: string): { norm: string; possessive: boolean } {
-  const v = normaliseQuotes(value).toLowerCase();
+  const v = (QUOTES.test(value) ? normaliseQuotes(value) : value).toLowerCase();
   if (v === "'s" || v === "'") return { norm: v, possessive: true };
   // e.g. "Taiwan's" arrives as one token before a full stop.
   if (v.length > 2 && v.endsWith("'s")) return { norm: v.slice(0, -2), possessive: true };
