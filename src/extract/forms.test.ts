@@ -139,3 +139,29 @@ describe('accusation forms', () => {
     expect(d.claims).toEqual([]);
   });
 });
+
+describe('context decides between actors that share a name', () => {
+  const accuserOf = (text: string) => run(`Title\n\n${text}`).claims[0]?.claimant;
+
+  it('takes the Ministry of State Security of the country named before it', () => {
+    expect(
+      accuserOf("Beijing's Ministry of State Security accused ICEFCOM of hacking public screens.")?.id,
+    ).toBe('cn-mss');
+    expect(
+      accuserOf(
+        "North Korea's Ministry of State Security accused South Korean agents of hacking its networks.",
+      )?.id,
+    ).toBe('kp-mss');
+  });
+
+  it('uses the dateline and the other states of the document when nothing is next to the name', () => {
+    const kp = accuserOf(
+      'PYONGYANG, May 2 - The Ministry of State Security accused South Korean spies of hacking government networks. Pyongyang said it would respond.',
+    );
+    expect(kp?.id).toBe('kp-mss');
+    const cn = accuserOf(
+      'BEIJING, May 2 - The Ministry of State Security accused Taiwanese hackers of hacking government networks. Beijing said it would respond.',
+    );
+    expect(cn?.id).toBe('cn-mss');
+  });
+});

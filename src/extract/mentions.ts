@@ -729,7 +729,7 @@ function resolveAmbiguous(
     const prev = mentions[mentions.indexOf(m) - 1];
     const near = prev && prev.modifier && prev.end >= m.start - 2 ? prev.country : null;
     const dem = demonyms.find((d) => d.end === m.start || d.end === m.start - 1);
-    const want = near ?? dem?.entry.country ?? m.country;
+    const want = near ?? dem?.entry.country ?? null;
     if (want) chosen = cands.find((c) => c.country === want);
     // "a Dutch Ministry of Defence": the nationality says whose, even when the knowledge base has no such entry
     if (want && !chosen && (near || dem)) {
