@@ -71,6 +71,8 @@ function findOperationCues(
 const STEAL = /^(steal|stole|stolen|stealing|theft|thefts|heist|heists)$/;
 const LOOT =
   /^(cryptocurrency|crypto|bitcoin|ether|tokens?|funds|money|cash|\$|million|billion|credentials|passwords?|keys|cookies)$/;
+const SECRETS =
+  /^(data|secrets|information|intellectual|documents|emails|files|research|designs|correspondence)$/;
 const INTENT =
   /^(could|would|might|may|can|able|capable|capability|capabilities|prepare|preparing|prepared|ready|readying|positioning|position|future|potential|potentially|intend|intended|planning)$/;
 
@@ -87,7 +89,12 @@ function refine(
 ): readonly Operation[] {
   const n = tokens[i]!.norm;
   if (ops.includes('espionage') && STEAL.test(n)) {
-    for (let k = i + 1; k < Math.min(to, i + 5); k++) if (LOOT.test(tokens[k]!.norm)) return ['intrusion'];
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      if (LOOT.test(tokens[k]!.norm)) return ['intrusion'];
+      if (SECRETS.test(tokens[k]!.norm)) return ops;
+    }
+    // "the theft", "the heist": taking money unless data is said to be taken
+    if (/^(theft|thefts|heist|heists)$/.test(n)) return ['intrusion'];
   }
   if (ops.includes('disruption') && /^disrupt/.test(n)) {
     for (let k = Math.max(from, i - 5); k < i; k++)

@@ -295,7 +295,13 @@ function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention 
   }
   for (const s of a.sentences.slice(0, 4)) {
     const t = a.text.slice(s.start, s.end);
-    if (!/\bhereby\b|\bissued the following\b|\breleases the following\b/i.test(t)) continue;
+    // a byline of a blog or press release: "Halyard Labs Research Blog | 12 April 2022 | …"
+    const byline =
+      s.index > 0 &&
+      s.index < 3 &&
+      /\|/.test(t) &&
+      /\b(blog|research|press release|statement|advisory|news release|threat intelligence)\b/i.test(t);
+    if (!byline && !/\bhereby\b|\bissued the following\b|\breleases the following\b/i.test(t)) continue;
     const m = mentions.find((x) => x.sentence === s.index && speaker(x));
     if (m) return m;
   }
