@@ -439,6 +439,8 @@ function afterPreposition(tokens: readonly Token[], m: Mention, first: number): 
   for (let k = m.start - 1; k >= first; k--) {
     const t = tokens[k]!;
     if (t.norm === 'the' || t.norm === 'and' || t.norm === ',' || t.possessive) continue;
+    // "a router malware that the FBI attributed to …": a relative clause has its own subject
+    if (/^(that|which|who|whom|whose)$/.test(t.norm)) return false;
     // "the joint advisory from the FBI …": the issuer of a report stands as its subject
     if (/^(from|by|of)$/.test(t.norm) && REPORT_NOUNS.has(tokens[k - 1]?.norm ?? '')) return false;
     return t.pos === 'ADP' || t.pos === 'SCONJ';

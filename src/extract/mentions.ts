@@ -63,7 +63,7 @@ const MEDIA_WORDS = new Set([
   'wire',
 ]);
 const MALWARE_NOUNS =
-  /^(hack|breach|attack|campaign|compromise|incident|intrusion|systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
+  /^(cyber-attack|cyberattack|attacks?|hack|breach|attack|campaign|compromise|incident|intrusion|systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
@@ -631,6 +631,9 @@ function nationalityPhrase(
   ) {
     return { end: k + 2, kind: 'agency' };
   }
+  // "the Russian military", "Chinese military intelligence": the armed forces as an actor
+  if (k > i && tokens[k - 1]!.norm === 'military' && !ACTOR_NOUNS.has(t.norm) && !STATE_NOUNS.has(t.norm))
+    return { end: k, kind: 'agency' };
   // "American special services", "US intelligence agencies": unnamed agencies of the state
   if (
     k > i &&
@@ -825,7 +828,7 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
       .map((t) => t.norm)
       .join(' ');
     if (
-      !/^(,\s)?(which |that )?((\w+ ){0,2})?(calls|called|dubbed|dubs|named|names|known as|tracked as|tracks as|nicknamed|referred to as)( as)?$/.test(
+      !/^(,\s)?(which |that )?((\w+ ){0,2})?(calls|called|dubbed|dubs|named|names|known as|tracked as|tracks as|nicknamed|referred to as)( as)?( the)?$/.test(
         gap,
       )
     )
