@@ -317,7 +317,8 @@ function frameAt(
       // "the national security organs have discovered that …" in the ministry's own statement
       if (!claimant && author && before.length === 0) claimant = author;
       // "We assess that …", "We urge the UK side …": the author of a statement or report speaks
-      if (!claimant && author && tokens.slice(clauseStart, i).some((x) => x.norm === 'we')) claimant = author;
+      if (!claimant && author && tokens.slice(clauseStart, i).some((x) => x.norm === 'we' || x.value === 'I'))
+        claimant = author;
       // "…, the ministry said." — a reporting verb with its subject after it
       if (!claimant && type === 'report') {
         const inv = after.find((m) => m.start <= i + 3 && canAccuse(m));

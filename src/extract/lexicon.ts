@@ -150,6 +150,17 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'ascertained',
     'established',
     'wrote',
+    // "I want to stress that it is the United States that is the largest source of cyberattacks"
+    'stress',
+    'stressed',
+    'stresses',
+    'emphasise',
+    'emphasised',
+    'emphasize',
+    'emphasized',
+    'noted',
+    'notes',
+    'pointed',
     // "called the report a disinformation campaign orchestrated by Washington"
     'called',
     'labelled',

@@ -568,7 +568,7 @@ const DESCRIBED_BY: ReadonlyMap<string, Kind> = new Map<string, Kind>([
 
 const HONORIFICS = /^(colonel|col|major|maj|lieutenant|lt|general|gen|captain|capt|sergeant|mr|ms|mrs|dr)$/;
 const NOT_NAME =
-  /^(central|north|south|east|west|eastern|western|northern|southern|america|asia|europe|africa|middle|pacific|atlantic|island|islands|sea|republic|kingdom|states|union|street|road|city|county|province|region|state|federal|national|international|global|world|cyber|digital|security|intelligence|the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+  /^(central|north|south|east|west|eastern|western|northern|southern|america|asia|europe|africa|middle|pacific|atlantic|island|islands|sea|republic|kingdom|states|union|street|road|city|county|province|region|state|federal|national|international|global|world|cyber|digital|security|intelligence|press|conference|regular|daily|briefing|release|statement|report|news|blog|research|team|the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * A person's full name: two to four capitalised proper nouns that no other rule claimed, none of them
