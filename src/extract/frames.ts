@@ -376,7 +376,9 @@ function frameAt(
         (m) =>
           canBeAccused(m) && m.partyKind !== 'person' && notClaimant(m) && !targetPosition(tokens, m, first),
       );
-      const cand = preferNamed(region).find(
+      // "said the United States had concluded that Iran carried out the attack": a speaker inside the
+      // reported clause is not the accused; the actor of its own clause is
+      const cand = preferNamed(region.filter((m) => !speaksNext(tokens, m, end))).find(
         (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end) || agentOf(tokens, m, ops),
       );
       accused = cand ? [cand] : [];
@@ -511,6 +513,15 @@ function anaphoricActivity(tokens: readonly Token[], from: number, to: number): 
     for (let k = i + 1; k < Math.min(to, i + 3); k++) if (ACTIVITY_NOUNS.has(tokens[k]!.norm)) return k;
   }
   return -1;
+}
+
+function speaksNext(tokens: readonly Token[], m: Mention, end: number): boolean {
+  for (let k = m.end; k < Math.min(end, m.end + 3); k++) {
+    const ty = TRIGGERS.get(tokens[k]!.norm);
+    if (ty === 'report' && tokens[k]!.pos === 'VERB') return true;
+    if (!/^(had|has|have|also|now|later|then)$/.test(tokens[k]!.norm)) return false;
+  }
+  return false;
 }
 
 /** "a disinformation campaign by the Five Eyes", "attacks carried out by APT28": the agent of an operation. */

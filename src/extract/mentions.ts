@@ -1279,7 +1279,14 @@ function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
     const next = tokens[m.end]?.value ?? '';
     const prev = tokens[m.start - 1];
     const opens = !prev || prev.sentence !== first.sentence || prev.value === '/';
-    if (opens && /^[,/(—–-]$/.test(next)) m.modifier = true;
+    if (opens && /^[,/(—–-]$/.test(next)) {
+      m.modifier = true;
+      // "AUSTIN, Texas, July 20 (CyberBrief) -": the outlet in the dateline's brackets
+      for (const o of mentions) {
+        if (o.sentence !== m.sentence || o.start <= m.start || o.start > m.start + 12) continue;
+        if (tokens[o.start - 1]?.value === '(' && tokens[o.end]?.value === ')') o.modifier = true;
+      }
+    }
   }
 }
 
