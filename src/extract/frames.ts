@@ -384,7 +384,12 @@ function frameAt(
       accused = cand ? [cand] : [];
       // "A Chinese group has breached networks in Guam, Microsoft said": the reported clause comes first
       const comma = lastCommaBefore(tokens, claimant.start, clauseStart, here);
-      if (!cand && claimant.start > comma && comma > clauseStart) {
+      if (
+        !cand &&
+        claimant.start > comma &&
+        comma > clauseStart &&
+        /^(said|says|say|told|added|stated|wrote|reported)$/.test(t(i))
+      ) {
         const earlier = preferNamed(
           here.filter(
             (m) =>

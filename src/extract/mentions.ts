@@ -1273,19 +1273,20 @@ function researchersAt(tokens: readonly Token[], mentions: Mention[]) {
 
 /** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
 function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
-  for (const m of mentions) {
-    const first = tokens[m.start]!;
-    if (!/^[A-Z][A-Z .'-]+$/.test(first.value) || first.value.length < 3) continue;
-    const next = tokens[m.end]?.value ?? '';
-    const prev = tokens[m.start - 1];
-    const opens = !prev || prev.sentence !== first.sentence || prev.value === '/';
-    if (opens && /^[,/(—–-]$/.test(next)) {
-      m.modifier = true;
-      // "AUSTIN, Texas, July 20 (CyberBrief) -": the outlet in the dateline's brackets
-      for (const o of mentions) {
-        if (o.sentence !== m.sentence || o.start <= m.start || o.start > m.start + 12) continue;
-        if (tokens[o.start - 1]?.value === '(' && tokens[o.end]?.value === ')') o.modifier = true;
-      }
+  const allCaps = (t: Token | undefined) => !!t && t.value.length >= 3 && /^[A-Z][A-Z .'-]+$/.test(t.value);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (!allCaps(t) || (prev && prev.sentence === t.sentence)) continue;
+    // the place: "WASHINGTON/BEIJING, Sept 23 (Outlet) -"
+    let k = i + 1;
+    while (k < tokens.length && (tokens[k]!.value === '/' || allCaps(tokens[k]))) k++;
+    if (!/^[,(—–-]$/.test(tokens[k]?.value ?? '')) continue;
+    for (const m of mentions) {
+      if (m.sentence !== t.sentence || m.start > i + 14) continue;
+      // the places, and the outlet in the dateline's brackets ("AUSTIN, Texas, July 20 (CyberBrief) -")
+      if (m.start < k || (tokens[m.start - 1]?.value === '(' && tokens[m.end]?.value === ')'))
+        m.modifier = true;
     }
   }
 }
