@@ -1186,16 +1186,57 @@ function expletive(tokens: readonly Token[], i: number): boolean {
  * "Brian Nelson, Treasury's under secretary for …, said": a person described by an office in an
  * organisation speaks for it, so the mention stands for the organisation.
  */
+const OFFICE_WORDS =
+  /^(secretary|director|chief|head|spokesperson|spokesman|spokeswoman|minister|chairman|chairwoman|chair|president|commander|deputy|general|official|adviser|advisor|press|of|the|'s|assistant|under|executive|senior|principal)$/;
+
+/**
+ * "Brian Nelson, Treasury's under secretary for …, said", "Secretary of the Russian Security Council
+ * Nikolai Patrushev has said": a person described by an office in an organisation speaks for it, so
+ * the mention (and the later mentions of the same person) stand for the organisation.
+ */
 function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mention[]) {
+  const speaksFor = new Map<string, Mention>();
   mentions.forEach((m, i) => {
-    if (m.partyKind !== 'person' || tokens[m.end]?.norm !== ',') return;
-    const org = mentions
-      .slice(i + 1)
-      .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
+    if (m.partyKind !== 'person') return;
+    let org: Mention | undefined;
+    if (tokens[m.end]?.norm === ',') {
+      org = mentions
+        .slice(i + 1)
+        .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
+      // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
+      const between = org ? tokens.slice(m.end + 1, org.start).map((t) => t.norm) : [];
+      if (between.some((w) => /^(who|whom|which|a|an|described|identified)$/.test(w))) org = undefined;
+    }
+    if (!org) {
+      // an office right before the name: "Russian Security Council Secretary Nikolai Patrushev"
+      const before = mentions
+        .slice(0, i)
+        .reverse()
+        .find((n) => n.end <= m.start && n.end >= m.start - 4 && n.sentence === m.sentence);
+      const gap = before ? tokens.slice(before.end, m.start) : [];
+      if (
+        before &&
+        gap.length > 0 &&
+        gap.every((t) => OFFICE_WORDS.test(t.norm)) &&
+        gap.some((t) => !/^(of|the|'s)$/.test(t.norm))
+      )
+        org = before;
+      // "Secretary of the Russian Security Council Nikolai Patrushev": the office stands before the organisation
+      if (
+        !org &&
+        before &&
+        gap.length === 0 &&
+        OFFICE_WORDS.test(tokens[before.start - 2]?.norm ?? '') &&
+        tokens[before.start - 1]?.norm === 'the'
+      )
+        org = before;
+    }
     if (!org || !/^(government-agency|company|state|researchers)$/.test(org.partyKind)) return;
-    // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
-    const between = tokens.slice(m.end + 1, org.start).map((t) => t.norm);
-    if (between.some((w) => /^(who|whom|which|a|an|described|identified)$/.test(w))) return;
+    speaksFor.set(m.identity, org);
+  });
+  for (const m of mentions) {
+    const org = speaksFor.get(m.identity);
+    if (!org || m.partyKind !== 'person') continue;
     Object.assign(m, {
       identity: org.identity,
       entry: org.entry,
@@ -1203,7 +1244,7 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
       partyKind: org.partyKind,
       country: org.country,
     });
-  });
+  }
 }
 
 const STATE_LINKS =
