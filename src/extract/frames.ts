@@ -7,6 +7,7 @@ import { operationCues, type OperationCue } from './cues.js';
 import {
   ACTIVITY_NOUNS,
   BEHIND_CUES,
+  DENIAL_QUALIFIERS,
   DENIAL_WORDS,
   PERSON_NOUNS,
   REPORT_NOUNS,
@@ -80,7 +81,8 @@ export function framesInSentence(
 
   let denialAt = -1;
   for (let i = s.firstToken; i < s.endToken; i++)
-    if (DENIAL_WORDS.has(tokens[i]!.norm) && !inMention[i]) denialAt = i;
+    if ((DENIAL_WORDS.has(tokens[i]!.norm) || DENIAL_QUALIFIERS.has(tokens[i]!.norm)) && !inMention[i])
+      denialAt = i;
 
   const frames: Frame[] = [];
   const seen = new Set<string>();
@@ -390,10 +392,14 @@ function frameAt(
         comma > clauseStart &&
         /^(said|says|say|told|added|stated|wrote|reported)$/.test(t(i))
       ) {
+        // the reported clause starts after any other accusing or reporting verb before the comma
+        let from = clauseStart;
+        for (let k = clauseStart; k < comma; k++)
+          if (TRIGGERS.has(tokens[k]!.norm) && !inMentionAt(here, k)) from = k + 1;
         const earlier = preferNamed(
           here.filter(
             (m) =>
-              m.start >= clauseStart &&
+              m.start >= from &&
               m.end <= comma &&
               !m.modifier &&
               canBeAccused(m) &&
@@ -519,6 +525,9 @@ function anaphoricActivity(tokens: readonly Token[], from: number, to: number): 
   }
   return -1;
 }
+
+const inMentionAt = (here: readonly Mention[], k: number): boolean =>
+  here.some((m) => m.start <= k && k < m.end);
 
 function speaksNext(tokens: readonly Token[], m: Mention, end: number): boolean {
   for (let k = m.end; k < Math.min(end, m.end + 3); k++) {
