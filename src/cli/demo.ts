@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { loadOutletRegistry } from '../incidents/index.js';
 import { packageRoot } from '../kb/index.js';
 import { openStore, type StoredClaim } from '../store/index.js';
 import { CLAIM_HEAD, claimRow } from './claims.js';
 import { dbPath, knowledgeBase, type CommonOptions } from './context.js';
+import { ensureIncidents, INCIDENT_HEAD, incidentRow, present } from './incidents.js';
 import { ingestInputs, summaryLine } from './ingest.js';
 import { style, table } from './output.js';
 
@@ -43,6 +45,14 @@ Examples:
         const s = await ingestInputs(inputs, store, knowledgeBase(o), { quiet: true });
         const stats = await store.stats();
         const claims = await store.listClaims({ limit: 10_000 });
+        const { windowDays } = await ensureIncidents(store, {});
+        const incidents = present(await store.listIncidents(), loadOutletRegistry(), windowDays);
+        // The incidents most worth a look first: most sources, then most recent.
+        const top = [...incidents].sort(
+          (a, b) =>
+            b.sources.length - a.sources.length ||
+            (b.firstReported ?? '').localeCompare(a.firstReported ?? ''),
+        );
         const out: string[] = [
           style.bold('cyberclaims — accusations of state cyber operations and disinformation'),
           `sample articles: ${summaryLine(s, db)}`,
@@ -56,7 +66,15 @@ Examples:
           style.bold('Latest accusations'),
           table(CLAIM_HEAD, claims.slice(0, 25).map(claimRow)),
           '',
-          `Next: ${style.bold('npx cyberclaims claims --actor <name>')}, ${style.bold('npx cyberclaims show <id>')}, ${style.bold('npx cyberclaims extract --format text <file>')}`,
+          style.bold(
+            'Incidents across sources (reports of one accusation event grouped; grade = reliability A–F, credibility 1–6)',
+          ),
+          `${incidents.length} incidents; ${incidents.filter((i) => i.sources.length > 1).length} reported by more than one source; ${
+            incidents.filter((i) => i.comparison.some((r) => r.conflict)).length
+          } where the sources conflict`,
+          table(INCIDENT_HEAD, top.slice(0, 12).map(incidentRow)),
+          '',
+          `Next: ${style.bold('npx cyberclaims claims --actor <name>')}, ${style.bold('npx cyberclaims show <id>')}, ${style.bold('npx cyberclaims incident <inc-id>')}, ${style.bold('npx cyberclaims extract --format text <file>')}`,
         ];
         process.stdout.write(`${out.join('\n')}\n`);
         if (s.failed > 0) process.exitCode = 1;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { KnowledgeBase } from '../kb/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type IncidentUpdate, type Store } from '../store/index.js';
 import { dbPath, knowledgeBase, parsePositive, type CommonOptions } from './context.js';
 import { printError, style } from './output.js';
 import { extractInputs } from './pipeline.js';
@@ -16,6 +16,10 @@ export interface IngestSummary {
   duplicate: number;
   failed: number;
   claims: number;
+  /** What updating the incidents for the stored documents did; null when nothing new was stored or it failed. */
+  incidents?: IncidentUpdate | null;
+  /** Set when the incident update failed: the documents are stored, the incidents need `incidents --rebuild`. */
+  incidentError?: string;
 }
 
 /** Reads, extracts and stores every input; one bad document never stops the rest. */
@@ -25,7 +29,8 @@ export async function ingestInputs(
   kb: KnowledgeBase,
   opts: { maxBytes?: number; quiet?: boolean } = {},
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { stored: 0, duplicate: 0, failed: 0, claims: 0 };
+  const sum: IngestSummary = { stored: 0, duplicate: 0, failed: 0, claims: 0, incidents: null };
+  const storedIds: string[] = [];
   const bar = progress(!opts.quiet);
   for await (const r of extractInputs(inputs, kb, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) {
     if (r.kind === 'failed') {
@@ -40,6 +45,7 @@ export async function ingestInputs(
       if (saved.status === 'stored') {
         sum.stored++;
         sum.claims += r.extracted.claims.length;
+        storedIds.push(saved.documentId);
       } else sum.duplicate++;
     } catch (e) {
       bar.done();
@@ -48,12 +54,22 @@ export async function ingestInputs(
     }
   }
   bar.done();
+  // Incidents are updated once per batch, for the affected claimant → accused pairs only.
+  if (storedIds.length > 0) {
+    try {
+      sum.incidents = await store.updateIncidentsFor(storedIds);
+    } catch (e) {
+      sum.incidentError = `incidents not updated (${e instanceof Error ? e.message : String(e)}); the documents are stored: run \`cyberclaims incidents --rebuild\``;
+      printError(sum.incidentError);
+    }
+  }
   return sum;
 }
 
 export function summaryLine(s: IngestSummary, db: string): string {
   const parts = [`${s.stored} stored`, `${s.duplicate} already stored`, `${s.failed} failed`];
-  return `${parts.join(', ')}; ${s.claims} new accusations → ${db}`;
+  const inc = s.incidents ? `; ${s.incidents.written} incidents updated` : '';
+  return `${parts.join(', ')}; ${s.claims} new accusations${inc} → ${db}`;
 }
 
 export function register(program: Command): void {
@@ -83,7 +99,7 @@ Examples:
       try {
         const s = await ingestInputs(inputs, store, knowledgeBase(o), o);
         process.stderr.write(`${style.bold('ingest:')} ${summaryLine(s, db)}\n`);
-        if (s.failed > 0) process.exitCode = 1;
+        if (s.failed > 0 || s.incidentError) process.exitCode = 1;
       } finally {
         await store.close();
       }

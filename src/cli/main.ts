@@ -6,6 +6,8 @@ import { describeError, isCyberclaimsError } from '../errors.js';
 import * as claims from './claims.js';
 import * as demo from './demo.js';
 import * as extract from './extract.js';
+import * as incident from './incident.js';
+import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
 import * as kb from './kb.js';
 import { printError } from './output.js';
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
     )
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [extract, ingest, claims, show, demo, kb]) cmd.register(program);
+  for (const cmd of [extract, ingest, claims, show, incidents, incident, demo, kb]) cmd.register(program);
   program.addHelpText(
     'after',
     `

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { CyberclaimsError } from '../errors.js';
+import type { IncidentNeighbour, IncidentRecord } from '../incidents/index.js';
 import type { Claim, ExtractedDocument, Response, SourceDocument } from '../types.js';
 
 /** A claim as stored: the contract claim plus where it came from and the responses that answer it. */
@@ -64,6 +65,43 @@ export interface StoreStats {
   parties: number;
 }
 
+export interface IncidentFilter {
+  /** Claimant's or any accused's name, knowledge-base id or alias in any source; case-insensitive. */
+  actor?: string;
+  /** ISO 3166-1 alpha-2 of the claimant or any accused. */
+  country?: string;
+  operation?: string;
+  /** First reported on or after / on or before this ISO date; undated incidents are left out when either is given. */
+  since?: string;
+  until?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** An incident as stored, with the other incidents its grade depends on (see incidents/grade.ts). */
+export interface StoredIncident {
+  readonly record: IncidentRecord;
+  readonly neighbours: readonly IncidentNeighbour[];
+}
+
+export interface IncidentUpdate {
+  readonly mode: 'rebuild' | 'incremental';
+  /** Documents whose signatures were computed in this update. */
+  readonly signed: number;
+  /** Blocks (claimant → accused pairs) regrouped. */
+  readonly blocks: number;
+  /** Incidents written (new or changed) and incidents that no longer exist. */
+  readonly written: number;
+  readonly removed: number;
+}
+
+export interface IncidentState {
+  /** Whether incidents were ever built for this store by this version of the grouping. */
+  readonly built: boolean;
+  /** The grouping window they were built with; null when never built. */
+  readonly windowDays: number | null;
+}
+
 export interface Store {
   /**
    * Stores a document with its extraction in one transaction; content already stored (same
@@ -79,6 +117,22 @@ export interface Store {
   /** Same order as listClaims. */
   listDocuments(opts?: Page): Promise<DocumentSummary[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Recomputes document signatures that are missing, every syndication group and every incident, with
+   * `windowDays` (default: the stored window, else 21), in one transaction for the incidents.
+   */
+  rebuildIncidents(opts?: { windowDays?: number }): Promise<IncidentUpdate>;
+  /**
+   * After saving `documentIds`: signs them, assigns them to syndication groups through the stored LSH
+   * buckets, and regroups only the blocks their claims (or copies of them) fall in; only incidents that
+   * changed are rewritten. Rebuilds instead when incidents were never built, or when the batch is large
+   * beside what is stored. Documents saved earlier without an update are included.
+   */
+  updateIncidentsFor(documentIds: readonly string[]): Promise<IncidentUpdate>;
+  incidentState(): Promise<IncidentState>;
+  /** Newest first (by first report; undated last), then by id. */
+  listIncidents(filter?: IncidentFilter): Promise<StoredIncident[]>;
+  getIncident(id: string): Promise<StoredIncident | null>;
   /** Idempotent; any other call after close rejects with DB_ERROR. */
   close(): Promise<void>;
 }

@@ -67,9 +67,16 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'claim_blocks',
       'claim_parties',
       'claims',
+      'doc_signatures',
       'documents',
+      'incident_facets',
+      'incident_settings',
+      'incident_sources',
+      'incidents',
+      'lsh_buckets',
       'parties',
       'responses',
       'schema_migrations',

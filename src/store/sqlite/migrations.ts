@@ -110,6 +110,77 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'incidents',
+    up(sql) {
+      // Everything here is derived from documents and claims and can be rebuilt from them
+      // (`incidents --rebuild`), so the JSON columns hold whole records rather than normalised rows.
+      sql(`
+        -- MinHash signatures (little-endian uint32 arrays) and the syndication group of each document.
+        CREATE TABLE doc_signatures (
+          key               INTEGER PRIMARY KEY,
+          document_id       TEXT NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+          version           INTEGER NOT NULL,
+          shingles          BLOB,
+          words             BLOB,
+          syndication_group TEXT NOT NULL
+        );
+        CREATE INDEX doc_signatures_group ON doc_signatures (syndication_group);
+
+        -- LSH: one row per document and band; bucket = band * 2^32 + hash of the band's rows.
+        -- No foreign key: the table is large and only ever emptied whole with doc_signatures.
+        CREATE TABLE lsh_buckets (
+          bucket  INTEGER NOT NULL,
+          doc_key INTEGER NOT NULL,
+          PRIMARY KEY (bucket, doc_key)
+        ) WITHOUT ROWID;
+
+        -- The block (claimant key > accused keys) of each claim: only claims of one block are compared.
+        CREATE TABLE claim_blocks (
+          claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+          block    TEXT NOT NULL
+        );
+        CREATE INDEX claim_blocks_block ON claim_blocks (block);
+
+        CREATE TABLE incidents (
+          id             TEXT PRIMARY KEY,
+          block          TEXT NOT NULL,
+          first_reported TEXT,
+          neighbour      TEXT NOT NULL CHECK (json_type(neighbour) = 'object'),
+          record         TEXT NOT NULL CHECK (json_type(record) = 'object')
+        );
+        CREATE INDEX incidents_block ON incidents (block);
+        CREATE INDEX incidents_first_reported ON incidents (first_reported);
+
+        CREATE TABLE incident_sources (
+          incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+          position    INTEGER NOT NULL,
+          claim_id    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+          document_id TEXT NOT NULL,
+          PRIMARY KEY (incident_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_sources_document ON incident_sources (document_id);
+        CREATE INDEX incident_sources_claim ON incident_sources (claim_id);
+
+        -- What incidents are filtered and their neighbours found by: actor (lower-cased names, aliases,
+        -- ids), country, operation, accused-key, claimant-key, claimant-country.
+        CREATE TABLE incident_facets (
+          facet       TEXT NOT NULL,
+          value       TEXT NOT NULL,
+          incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+          PRIMARY KEY (facet, value, incident_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_facets_incident ON incident_facets (incident_id);
+
+        -- window_days, grouping_version, signature_version, built_at.
+        CREATE TABLE incident_settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes; a file recording a higher one was written by a newer cyberclaims. */

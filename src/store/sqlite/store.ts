@@ -13,6 +13,10 @@ import type {
 import {
   documentIdFor,
   type ClaimFilter,
+  type IncidentFilter,
+  type IncidentState,
+  type IncidentUpdate,
+  type StoredIncident,
   type DocumentSummary,
   type Page,
   type SaveResult,
@@ -21,6 +25,7 @@ import {
   type StoredDocument,
   type StoreStats,
 } from '../index.js';
+import { SqliteIncidents } from './incidents.js';
 
 interface DocumentRow {
   id: string;
@@ -188,6 +193,7 @@ export class SqliteStore implements Store {
   /** listClaims statements, one per combination of filters used, so each is prepared once. */
   readonly #listClaims = new Map<string, Database.Statement>();
   readonly #save: (doc: SourceDocument, extracted: ExtractedDocument, id: string, hash: string) => SaveResult;
+  readonly #incidents: SqliteIncidents;
 
   constructor(db: Database.Database, location: string) {
     this.#db = db;
@@ -196,6 +202,7 @@ export class SqliteStore implements Store {
       typeof s === 'string' ? s.toLowerCase() : null,
     );
     this.#q = prepareStatements(db);
+    this.#incidents = new SqliteIncidents(db);
     this.#save = db.transaction(
       (doc: SourceDocument, extracted: ExtractedDocument, id: string, hash: string) =>
         this.#saveInTransaction(doc, extracted, id, hash),
@@ -276,6 +283,57 @@ export class SqliteStore implements Store {
   async stats(): Promise<StoreStats> {
     this.#assertOpen();
     return { ...(this.#q.stats.get() as StoreStats) };
+  }
+
+  async rebuildIncidents(opts: { windowDays?: number } = {}): Promise<IncidentUpdate> {
+    this.#assertOpen();
+    if (opts.windowDays !== undefined && !(Number.isSafeInteger(opts.windowDays) && opts.windowDays > 0)) {
+      throw new CyberclaimsError(
+        'BAD_ARGUMENT',
+        `window: expecting a whole number of days above 0, instead found ${opts.windowDays}`,
+      );
+    }
+    return this.#driverErrors('could not rebuild incidents', () => this.#incidents.rebuild(opts.windowDays));
+  }
+
+  async updateIncidentsFor(documentIds: readonly string[]): Promise<IncidentUpdate> {
+    this.#assertOpen();
+    return this.#driverErrors('could not update incidents', () => this.#incidents.update(documentIds));
+  }
+
+  async incidentState(): Promise<IncidentState> {
+    this.#assertOpen();
+    return this.#incidents.state();
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<StoredIncident[]> {
+    this.#assertOpen();
+    for (const k of ['since', 'until'] as const) {
+      const v = filter[k];
+      if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)))) {
+        throw new CyberclaimsError(
+          'BAD_ARGUMENT',
+          `${k}: expecting a date as YYYY-MM-DD, instead found "${v}"`,
+        );
+      }
+    }
+    return this.#incidents.list(filter, page(filter));
+  }
+
+  async getIncident(id: string): Promise<StoredIncident | null> {
+    this.#assertOpen();
+    return this.#incidents.get(id);
+  }
+
+  /** Driver errors (disk full, lock timeout) become DB_ERROR naming the database; anything else is a bug and keeps its type. */
+  #driverErrors<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof Database.SqliteError)
+        throw new CyberclaimsError('DB_ERROR', `${this.#location}: ${what} (${e.message})`);
+      throw e;
+    }
   }
 
   async close(): Promise<void> {
