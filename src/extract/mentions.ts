@@ -1313,6 +1313,9 @@ function researchersAt(tokens: readonly Token[], mentions: Mention[]) {
 }
 
 /** A dateline ("WASHINGTON, Feb 8 -", "TAIPEI/BEIJING (Reuters) -") names places, not actors. */
+const MONTHS =
+  /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
   const allCaps = (t: Token | undefined) => !!t && t.value.length >= 3 && /^[A-Z][A-Z .'-]+$/.test(t.value);
   for (let i = 0; i < tokens.length; i++) {
@@ -1323,6 +1326,18 @@ function markDatelines(tokens: readonly Token[], mentions: Mention[]) {
     let k = i + 1;
     while (k < tokens.length && (tokens[k]!.value === '/' || allCaps(tokens[k]))) k++;
     if (!/^[,(—–-]$/.test(tokens[k]?.value ?? '')) continue;
+    // a dateline goes on with a date or the outlet in brackets: "…, Sept 23 (Asia Wire) -"
+    let dated = false;
+    for (let j = k; j < Math.min(tokens.length, k + 8) && tokens[j]!.sentence === t.sentence; j++)
+      if (
+        MONTHS.test(tokens[j]!.norm) ||
+        tokens[j]!.value === '(' ||
+        (/^[—–-]$/.test(tokens[j]!.value) &&
+          /^(\)|\d{1,4})$/.test(tokens[j - 1]!.value) &&
+          tokens[j + 1]?.capitalised)
+      )
+        dated = true;
+    if (!dated) continue;
     for (const m of mentions) {
       if (m.sentence !== t.sentence || m.start > i + 14) continue;
       // the places, and the outlet in the dateline's brackets ("AUSTIN, Texas, July 20 (CyberBrief) -")
