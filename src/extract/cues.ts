@@ -233,7 +233,9 @@ export function individualsNamed(tokens: readonly Token[], from: number, to: num
         const other = tokens[i + 1]?.norm === 'others' ? 0 : n;
         if (other > 0) return other + morePeople(tokens, k + 1, to);
       }
-      if (!/^(\p{L}+|-)$/u.test(w) || NUMBER_WORDS.has(w)) break;
+      // "five Unit 29155 officers": a unit's number may stand between the count and the people
+      const unitNumber = /^\d+$/.test(w) && tokens[k - 1]?.norm === 'unit';
+      if ((!/^(\p{L}+|-)$/u.test(w) && !unitNumber) || NUMBER_WORDS.has(w)) break;
     }
   }
   return null;

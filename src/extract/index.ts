@@ -35,6 +35,8 @@ interface ClaimDraft {
   siblings: ClaimDraft[];
 }
 
+const NAMING_VERBS =
+  /^(identified|identifies|named|names|charged|charges|indicted|sanctioned|published|exposed|unmasked|listed|designated|arrested|accused)$/;
 const ANAPHORIC_START = /^(these|this|those|such|the|it|they|its|their|he|she|in|according)$/;
 const FURTHER = /^(further|also|additionally|moreover|allegedly|reportedly|purportedly)$/;
 
@@ -112,6 +114,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     d.lastSentence = s.index;
   }
 
+  countPeopleNamedLater();
   shareAmongSiblings(drafts);
   const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions));
   const responses: Response[] = findResponses(
@@ -212,6 +215,29 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
           d.siblings.push(copy);
           drafts.push(copy);
           byKey.set(copy.key, copy);
+        }
+      }
+    }
+  }
+
+  /**
+   * "The post identified three people it described as members of the command": the count of people
+   * the claimant named often comes a few sentences after the claim, with a verb of naming.
+   */
+  function countPeopleNamedLater() {
+    for (const d of drafts) {
+      if (d.individuals !== null) continue;
+      const first = Math.min(...d.sentences);
+      for (let i = first; i < Math.min(a.sentences.length, first + 7); i++) {
+        const s = a.sentences[i]!;
+        let naming = false;
+        for (let k = s.firstToken; k < s.endToken; k++)
+          if (NAMING_VERBS.test(a.tokens[k]!.norm)) naming = true;
+        if (!naming) continue;
+        const n = individualsNamed(a.tokens, s.firstToken, s.endToken);
+        if (n !== null) {
+          d.individuals = n;
+          break;
         }
       }
     }
