@@ -104,6 +104,20 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     if (inMention[k]) continue;
     const n = tokens[k]!.norm;
     if (DENIAL_WORDS.has(n) && tokens[k]!.pos !== 'NOUN' && !PAST.has(tokens[k - 1]?.norm ?? '')) return k;
+    // "firmly opposes and strongly condemns these accusations", "brushed the claims aside"
+    if (
+      /^(oppose|opposes|opposed|condemn|condemns|condemned|slammed|slams|brushed|brushes|protested)$/.test(n)
+    ) {
+      for (let j = k + 1; j < Math.min(to, k + 6); j++) {
+        const w = tokens[j]!.norm;
+        if (
+          /^(allegations?|accusations?|claims?|charges?|report|reports|assertions?|attribution|smears?)$/.test(
+            w,
+          )
+        )
+          return k;
+      }
+    }
     if (CALL_VERBS.has(n)) {
       let aboutClaims = false;
       for (let j = k + 1; j < Math.min(to, k + 8); j++) {
