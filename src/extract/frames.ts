@@ -358,7 +358,12 @@ function frameAt(
           notClaimant(m) &&
           !targetPosition(tokens, m, first),
       );
-      accused = afterTo.length > 0 ? [afterTo[0]!] : between.slice(0, 1);
+      // "linked APT40 to a 2021 compromise of …": what follows "to" is the event, the actor stands before it
+      const eventAfterTo = toIdx >= 0 && ops.some((o) => o.token > toIdx && o.token <= toIdx + 4);
+      accused =
+        afterTo.length > 0 && !(eventAfterTo && between.length > 0 && between[0]!.start < afterTo[0]!.start)
+          ? [afterTo[0]!]
+          : between.slice(0, 1);
     } else if (type === 'accuse' || type === 'name') {
       const stop = accusedRegionEnd(tokens, i + 1, end, here);
       // "imposed sanctions on two men": whoever the sanctions fall on is accused, not a victim
@@ -502,6 +507,13 @@ const VICTIM_NOUNS =
 
 /** An actor after "against", "targeting", "on" is a victim, not the accused. */
 function targetPosition(tokens: readonly Token[], m: Mention, first: number): boolean {
+  // "two businessmen from Malaysia": where people come from, not who acted
+  if (
+    m.partyKind === 'state' &&
+    tokens[m.start - 1]?.norm === 'from' &&
+    PERSON_NOUNS.has(tokens[m.start - 2]?.norm ?? '')
+  )
+    return true;
   // "Ukrainian government computer systems": a state before a target noun names the victim
   if (m.partyKind === 'state') {
     for (let k = m.end; k < m.end + 3 && k < tokens.length; k++) {

@@ -651,6 +651,12 @@ function nationalityPhrase(
 /** A mention followed by a possessive and another mention modifies that mention. */
 function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
   for (const m of mentions) {
+    // "the MirrorFace advisory": a report about a group, not the group acting
+    if (
+      m.partyKind === 'threat-group' &&
+      /^(advisory|report|reports|indictment|attribution|alert)$/.test(tokens[m.end]?.norm ?? '')
+    )
+      m.modifier = true;
     // "China's ministry", "Russia's military intelligence": a possessive before a common noun
     const last = tokens[m.end - 1]!;
     const nextTok = last.possessive
