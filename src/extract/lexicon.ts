@@ -53,6 +53,9 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'designates',
     'designating',
     'listed',
+    // "prosecutors issued an arrest warrant for Dmitry Badin"
+    'warrant',
+    'warrants',
 
     'implicated',
     'implicates',
@@ -949,7 +952,6 @@ export const ACTOR_NOUNS = new Set(
     'individuals',
     'company',
     'officers',
-    'operators',
     'agents',
   ),
 );

@@ -77,7 +77,8 @@ const NAME_CUES = new Set([
   'codenamed',
   'moniker',
 ]);
-const STATE_LINK = /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed)$/;
+const STATE_LINK =
+  /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed|controlled|run|operated|funded|allied)$/;
 const SPONSOR_WORDS = new Set([
   'state-sponsored',
   'state-backed',
@@ -1254,7 +1255,7 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
 }
 
 const STATE_LINKS =
-  /^(from|of|for|in|affiliated with|linked to|linked with|tied to|working for|backed by|sponsored by|connected to|associated with|acting for|acting on behalf of|on behalf of)$/;
+  /^(from|of|for|affiliated with|linked to|linked with|tied to|working for|backed by|sponsored by|connected to|associated with|acting for|acting on behalf of|on behalf of)$/;
 
 /**
  * "a state-sponsored actor from the People's Republic of China", "hackers affiliated with the PRC",
