@@ -59,6 +59,18 @@ function findOperationCues(
       out.push({ token: i, operations: ['intrusion'] });
       continue;
     }
+    // "manufactured a viral video", "forged documents": made-up content is disinformation
+    if (
+      !key &&
+      /^(manufactured|manufacturing|fabricated|fabricating|forged|faked|doctored|staged)$/.test(t.norm)
+    ) {
+      for (let k = i + 1; k < Math.min(to, i + 4); k++)
+        if (MEDIA_ITEMS.test(tokens[k]!.norm)) {
+          out.push({ token: i, operations: ['disinformation'] });
+          break;
+        }
+      continue;
+    }
     if (!key) continue;
     if (WEAK_OPERATION_PHRASES.has(key) && !nearManipulation(tokens, i, from, to)) key = null;
     if (!key) continue;
@@ -68,6 +80,8 @@ function findOperationCues(
   return out;
 }
 
+const MEDIA_ITEMS =
+  /^(videos?|clips?|stories|story|documents?|evidence|news|content|articles?|images?|photos?|recordings?|quotes?|letters?|posts?|reports?|dispatch)$/;
 const STEAL = /^(steal|stole|stolen|stealing|theft|thefts|heist|heists)$/;
 const LOOT =
   /^(cryptocurrency|crypto|bitcoin|ether|tokens?|funds|money|cash|\$|million|billion|credentials|passwords?|keys|cookies)$/;
