@@ -25,6 +25,12 @@ const MANIPULATION =
   /^(manipulat\w*|spread\w*|amplif\w*|flood\w*|push\w*|sow\w*|fake|false|shape|shaping|sway\w*|influence|distort\w*|inauthentic)$/;
 
 /** Operation words in tokens [from, to), skipping tokens inside actor names. e.g. "spreading counter-propaganda" */
+/** First words of the two-word phrases, so that a pair is only built where a phrase can start. */
+const firstWords = (keys: Iterable<string>): Set<string> =>
+  new Set([...keys].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+const OP_FIRST_WORDS = firstWords(OPERATION_PHRASES.keys());
+const SECTOR_FIRST_WORDS = firstWords(SECTOR_PHRASES.keys());
+
 const opCache = new WeakMap<Uint8Array, Map<number, readonly OperationCue[]>>();
 
 /** Operation cues in tokens [from, to), computed once per span of a document (keyed by its mention mask). */
@@ -52,7 +58,7 @@ function findOperationCues(
   for (let i = from; i < to; i++) {
     if (inMention[i]) continue;
     const t = tokens[i]!;
-    const two = i + 1 < to ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
+    const two = i + 1 < to && OP_FIRST_WORDS.has(t.norm) ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
     let key = two && OPERATION_PHRASES.has(two) ? two : OPERATION_PHRASES.has(t.norm) ? t.norm : null;
     // "had been targeting Unitronics controllers": aiming at machines is an intrusion attempt
     if (!key && /^(targeting|targeted|targets|target)$/.test(t.norm) && machineAfter(tokens, i + 1, to)) {
@@ -152,7 +158,7 @@ export function sectorCues(
   for (let i = from; i < to; i++) {
     if (inMention[i]) continue;
     const t = tokens[i]!;
-    const two = i + 1 < to ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
+    const two = i + 1 < to && SECTOR_FIRST_WORDS.has(t.norm) ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
     if (two && SECTOR_PHRASES.has(two)) {
       out.add(SECTOR_PHRASES.get(two)!);
       i++;

@@ -167,11 +167,21 @@ export function findMentionsAndNationalities(
 
   const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    // every field written in one order, so that all mentions share one object shape (a spread does not)
     mentions.push({
-      ...m,
       kind: 'mention',
+      start: m.start,
+      end: m.end,
       sentence: tokens[m.start]!.sentence,
       surface: m.surface ?? textOf(text, tokens, m.start, m.end),
+      identity: m.identity,
+      entry: m.entry,
+      name: m.name,
+      partyKind: m.partyKind,
+      country: m.country,
+      via: m.via,
+      generic: m.generic,
+      weak: m.weak,
       modifier: false,
     });
   };
