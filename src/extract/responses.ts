@@ -20,6 +20,10 @@ export interface ResponseDraft {
   readonly evidence: readonly Span[];
 }
 
+/** Words one of which every no-response or confirmation pattern contains. */
+const PATTERN_WORDS =
+  /respon|comment|react|repl|return|answer|reached|silent|credit|confirm|admit|acknowledg/i;
+
 const PAST = new Set([
   'past',
   'previous',
@@ -46,12 +50,12 @@ export function findResponses(
   const out: ResponseDraft[] = [];
   for (const s of a.sentences) {
     const text = a.text.slice(s.start, s.end);
-    const all = mentionsIn(mentions, s.index).filter((m) => m.via !== 'researchers');
-    const here = all.filter((m) => !m.modifier);
     let type: ResponseType | null = null;
     let cueToken = -1;
-    const noResp = firstMatch(NO_RESPONSE_PATTERNS, text);
-    const confirm = firstMatch(CONFIRMATION_PATTERNS, text);
+    // the phrase patterns only where one of their words occurs
+    const phrased = PATTERN_WORDS.test(text);
+    const noResp = phrased ? firstMatch(NO_RESPONSE_PATTERNS, text) : -1;
+    const confirm = phrased ? firstMatch(CONFIRMATION_PATTERNS, text) : -1;
     if (noResp >= 0) {
       type = 'no-response';
       cueToken = tokenAt(a.tokens, s.firstToken, s.endToken, s.start + noResp);
@@ -63,6 +67,8 @@ export function findResponses(
       if (cueToken >= 0) type = 'denial';
     }
     if (!type) continue;
+    const all = mentionsIn(mentions, s.index).filter((m) => m.via !== 'researchers');
+    const here = all.filter((m) => !m.modifier);
     // the responder is the subject before the cue, or the agent of "were dismissed by Taipei"
     // "In Beijing, …", "China's embassy in London called …": a place is not the one who answers
     const placed = (m: Mention) => /^(in|at|from|to|of|with)$/.test(a.tokens[m.start - 1]?.norm ?? '');

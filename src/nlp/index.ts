@@ -64,6 +64,12 @@ function normOf(value: string): { norm: string; possessive: boolean } {
 }
 
 const UPPER = /^\p{Lu}/u;
+/** First character upper case; ASCII answered without a regular expression. */
+function isCapitalised(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(value);
+}
 
 /** Tokenises, tags and splits text into sentences; sentences never cross a line break. */
 export function analyse(text: string): AnalysedText {
@@ -111,7 +117,7 @@ export function analyse(text: string): AnalysedText {
       start,
       end: start + value.length,
       pos: tags[i] ?? 'X',
-      capitalised: UPPER.test(value),
+      capitalised: isCapitalised(value),
       sentence: 0,
     });
   }
