@@ -165,3 +165,26 @@ describe('context decides between actors that share a name', () => {
     expect(cn?.id).toBe('cn-mss');
   });
 });
+
+describe('coreference and metonyms', () => {
+  it('reads "the ministry", "It" and a capital standing for its state', () => {
+    const d = run(
+      "Title\n\nChina's Ministry of State Security published a notice on Monday. The ministry said ICEFCOM had hacked public screens in several cities. It also accused the unit of spreading disinformation. The Kremlin accused Ukrainian hackers of attacking Russian banks.",
+    );
+    const mss = d.claims.find((c) => c.claimant.id === 'cn-mss');
+    expect(mss?.accused[0]!.country).toBe('TW');
+    expect(mss?.operations).toEqual(expect.arrayContaining(['intrusion', 'disinformation']));
+    const kremlin = d.claims.find((c) => c.claimant.id === 'ru');
+    expect(kremlin?.accused[0]!.country).toBe('UA');
+  });
+
+  it('reads a passive with the accuser after "by" and a nominal "according to"', () => {
+    const d = run(
+      'Title\n\nThe intrusions were attributed to APT41 by the Australian Signals Directorate. According to Mandiant, UNC3886 had exploited flaws in network devices to spy on defence firms.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.name]).sort()).toEqual([
+      ['au-asd', 'APT41'],
+      ['org-mandiant', 'UNC3886'],
+    ]);
+  });
+});

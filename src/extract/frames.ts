@@ -70,9 +70,13 @@ export function framesInSentence(
     if (at >= 0) ops.push({ token: at, operations: earlierOps });
   }
   // bare "attacks" is cyber when a threat group is in the sentence: "RedJuliett was linked to attacks on …"
-  if (ops.length === 0 && here.some((m) => m.partyKind === 'threat-group' && !m.generic)) {
+  // bare "attacks" is cyber when a threat group or hackers are in the sentence
+  if (
+    ops.length === 0 &&
+    here.some((m) => m.partyKind === 'threat-group' && (!m.generic || /hacker/i.test(m.surface)))
+  ) {
     for (let i = s.firstToken; i < s.endToken; i++) {
-      if (/^(attack|attacks|attacked)$/.test(tokens[i]!.norm))
+      if (/^(attack|attacks|attacked|attacking)$/.test(tokens[i]!.norm))
         ops.push({ token: i, operations: ['intrusion'] });
     }
   }

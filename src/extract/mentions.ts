@@ -1421,14 +1421,13 @@ function findAntecedent(
 /** The acting party of the nearest earlier sentence that has one: its first non-modifier organisation. */
 function subjectOfPrevious(a: AnalysedText, mentions: readonly Mention[], sentence: number): Mention | null {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
-    const first = mentions.find(
-      (m) =>
-        m.sentence === s &&
-        !m.modifier &&
-        m.partyKind !== 'state' &&
-        m.partyKind !== 'person' &&
-        m.via !== 'researchers',
-    );
+    // the earliest in the sentence: coreferring mentions are appended out of order
+    let first: Mention | null = null;
+    for (const m of mentions) {
+      if (m.sentence !== s || m.modifier || m.partyKind === 'state' || m.partyKind === 'person') continue;
+      if (m.via === 'researchers') continue;
+      if (!first || m.start < first.start) first = m;
+    }
     if (first) return first;
   }
   void a;
