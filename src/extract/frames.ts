@@ -206,6 +206,12 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
     if (!ok(m) || !joins(list[k - 1]!.end, m.start)) break;
     out.push(m);
   }
+  // a list closes with "and" (or "with", "together with"): "between China and Taiwan, Beijing's MSS"
+  // has a comma but is no list of accusers
+  if (out.length > 1) {
+    const last = tokens.slice(out[out.length - 2]!.end, out[out.length - 1]!.start).map((x) => x.norm);
+    if (!last.some((w) => /^(and|with|together|along|plus|-|–|—)$/.test(w))) return [claimant];
+  }
   // one claim per party, even when a name repeats in the list
   return out.filter((m, k) => out.findIndex((x) => x.identity === m.identity) === k);
 }

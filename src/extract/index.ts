@@ -312,7 +312,17 @@ function documentAuthor(a: AnalysedText, mentions: readonly Mention[]): Mention 
   const title = mentions.find((m) => m.sentence === 0 && speaker(m));
   if (title) {
     const before = a.text.slice(a.sentences[0]!.start, a.tokens[title.start]!.start);
+    // a bare name opens a title only as its heading: "Ministry of State Security: notice on …",
+    // "Foreign Ministry Spokesperson …'s Regular Press Conference"; not "X has accused Y …"
+    const next = a.tokens[title.end];
+    const heading =
+      before.trim() !== '' ||
+      (next !== undefined &&
+        /^(:|\||—|–|-|spokesperson|spokesman|spokeswoman|statement|notice|press|announcement)$/.test(
+          next.norm,
+        ));
     if (
+      heading &&
       /^\s*((joint\s+)?(statement|notice|announcement|press release|advisory|declaration|report|remarks|comments|transcript|speech)(\s+of\s+the\s+(spokesperson|spokesman|spokeswoman|press secretary))?\s+(of|by|from)\s+(the\s+)?)?$/i.test(
         before,
       )
