@@ -210,7 +210,10 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   // has a comma but is no list of accusers
   if (out.length > 1) {
     const last = tokens.slice(out[out.length - 2]!.end, out[out.length - 1]!.start).map((x) => x.norm);
-    if (!last.some((w) => /^(and|with|together|along|plus|-|–|—)$/.test(w))) return [claimant];
+    // … or goes on past its last name: "the FBI, CISA, NSA and a long list of partners"
+    const after = tokens.slice(out[out.length - 1]!.end, out[out.length - 1]!.end + 2).map((x) => x.norm);
+    const closes = (ws: string[]) => ws.some((w) => /^(and|with|together|along|plus|-|–|—)$/.test(w));
+    if (!closes(last) && !closes(after)) return [claimant];
   }
   // one claim per party, even when a name repeats in the list
   return out.filter((m, k) => out.findIndex((x) => x.identity === m.identity) === k);
