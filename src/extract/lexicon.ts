@@ -559,6 +559,33 @@ export const SECTOR_PHRASES: ReadonlyMap<string, Sector> = new Map<string, Secto
   ...forms('manufacturing', 'manufacturers', 'industrial', 'factories').map(
     (w) => [w, 'manufacturing'] as const,
   ),
+  // other — targets outside the named sectors: "think tanks", "NGOs", "construction", "the Olympics"
+  ...forms(
+    'ngos',
+    'ngo',
+    'non-governmental',
+    'nonprofits',
+    'charities',
+    'activists',
+    'construction',
+    'retail',
+    'hospitality',
+    'olympics',
+    'olympic',
+    'entertainment',
+    'studio',
+    'studios',
+    'businesses',
+    'think-tanks',
+    'think tank',
+    'think tanks',
+    'civil society',
+    'private sector',
+    'critical infrastructure',
+    'law firms',
+    'human rights',
+    'winter games',
+  ).map((w) => [w, 'other'] as const),
 ]);
 
 /**
