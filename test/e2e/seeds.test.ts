@@ -119,4 +119,42 @@ describe.skipIf(!fs.existsSync(dir))('seed articles (shared/reference/seeds)', (
         for (const e of r.evidence) expect(e.text).toBe(doc.text.slice(e.start, e.end));
     }
   });
+
+  it('the two seeds are two MSS → ICEFCOM incidents (three people named in one, four in the other)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-seeds-inc-'));
+    const db = path.join(tmp, 'seeds.db');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, '--db', db], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    expect(run(['ingest', '--quiet', dir]).status).toBe(0);
+    const r = run(['incidents', '--format', 'json', '--actor', 'tw-icefcom']);
+    expect(r.status).toBe(0);
+    const incidents = (
+      JSON.parse(r.stdout) as {
+        incidents: {
+          claimant: Party;
+          sources: { document: string }[];
+          comparison: { attribute: string; values: { value: unknown }[] }[];
+        }[];
+      }
+    ).incidents.filter((i) => is(i.claimant, MSS));
+    // one incident per report: different wording, different counts, nothing to join them
+    const bySeed = new Map<string, number>();
+    for (const i of incidents)
+      for (const s of i.sources)
+        bySeed.set(
+          path.basename(s.document).slice(0, 3),
+          (bySeed.get(path.basename(s.document).slice(0, 3)) ?? 0) + 1,
+        );
+    expect([...bySeed.keys()].sort()).toEqual(['000', '001']);
+    expect(incidents.every((i) => new Set(i.sources.map((s) => s.document)).size === 1)).toBe(true);
+    const counts = incidents.flatMap((i) =>
+      i.comparison
+        .filter((c) => c.attribute === 'individualsNamed')
+        .flatMap((c) => c.values.map((v) => v.value)),
+    );
+    expect(counts).toEqual(expect.arrayContaining([3, 4]));
+  });
 });
