@@ -10,7 +10,13 @@ import {
   type IncidentsOutput,
   type OutletRegistry,
 } from '../incidents/index.js';
-import { openStore, type IncidentUpdate, type Store, type StoredIncident } from '../store/index.js';
+import {
+  openStore,
+  type IncidentFilter,
+  type IncidentUpdate,
+  type Store,
+  type StoredIncident,
+} from '../store/index.js';
 import { OPERATIONS } from '../types.js';
 import { dbPath, parsePositive, type CommonOptions } from './context.js';
 import { table } from './output.js';
@@ -21,14 +27,8 @@ export interface IncidentOptions extends CommonOptions {
   rebuild?: boolean;
 }
 
-interface IncidentsOptions extends IncidentOptions {
-  actor?: string;
-  country?: string;
-  operation?: string;
-  since?: string;
-  until?: string;
+interface IncidentsOptions extends IncidentOptions, FilterOptions {
   format: 'table' | 'json';
-  limit?: number;
 }
 
 /**
@@ -99,19 +99,57 @@ export function addIncidentOptions(cmd: Command): Command {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function register(program: Command): void {
-  const cmd = program
-    .command('incidents')
-    .description('list incidents: reports of one accusation event grouped across sources, with grades')
+/** The filters of `incidents`, shared with `export`. */
+export interface FilterOptions {
+  actor?: string;
+  country?: string;
+  operation?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
     .option('--actor <name>', 'claimant or accused: name, alias or knowledge-base id')
     .option('--country <cc>', 'claimant or accused country (ISO 3166-1 alpha-2)')
     .addOption(new Option('--operation <op>', 'an alleged operation').choices([...OPERATIONS]))
     .option('--since <date>', 'first reported on or after this date (YYYY-MM-DD)')
     .option('--until <date>', 'first reported on or before this date (YYYY-MM-DD)')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
     .option('--limit <n>', 'at most this many', parsePositive('--limit'));
+}
+
+/** The store filter for the filter options; a bad country code or date is a BAD_ARGUMENT. */
+export function incidentFilter(o: FilterOptions): IncidentFilter {
+  if (o.country && !/^[A-Za-z]{2}$/.test(o.country)) {
+    throw new CyberclaimsError(
+      'BAD_ARGUMENT',
+      `--country: expected a two-letter ISO code, found "${o.country}"`,
+    );
+  }
+  for (const k of ['since', 'until'] as const) {
+    const v = o[k];
+    if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(v))))
+      throw new CyberclaimsError('BAD_ARGUMENT', `--${k}: expected a date as YYYY-MM-DD, found "${v}"`);
+  }
+  return {
+    ...(o.actor ? { actor: o.actor } : {}),
+    ...(o.country ? { country: o.country.toUpperCase() } : {}),
+    ...(o.operation ? { operation: o.operation } : {}),
+    ...(o.since ? { since: o.since } : {}),
+    ...(o.until ? { until: o.until } : {}),
+    ...(o.limit ? { limit: o.limit } : {}),
+  };
+}
+
+export function register(program: Command): void {
+  const cmd = addFilterOptions(
+    program
+      .command('incidents')
+      .description('list incidents: reports of one accusation event grouped across sources, with grades'),
+  ).addOption(
+    new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'),
+  );
   addIncidentOptions(cmd)
     .addHelpText(
       'after',
@@ -122,17 +160,7 @@ Examples:
   $ cyberclaims incidents --rebuild --window 30 --outlets my-outlets.json`,
     )
     .action(async (o: IncidentsOptions) => {
-      if (o.country && !/^[A-Za-z]{2}$/.test(o.country)) {
-        throw new CyberclaimsError(
-          'BAD_ARGUMENT',
-          `--country: expected a two-letter ISO code, found "${o.country}"`,
-        );
-      }
-      for (const k of ['since', 'until'] as const) {
-        const v = o[k];
-        if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(v))))
-          throw new CyberclaimsError('BAD_ARGUMENT', `--${k}: expected a date as YYYY-MM-DD, found "${v}"`);
-      }
+      const filter = incidentFilter(o);
       const registry = loadOutletRegistry(o.outlets);
       const store = await openStore(dbPath(o));
       try {
@@ -141,14 +169,7 @@ Examples:
           process.stderr.write(
             `incidents: rebuilt ${rebuilt.written} incidents from ${rebuilt.blocks} claimant → accused pairs (window ${windowDays} days)\n`,
           );
-        const stored = await store.listIncidents({
-          ...(o.actor ? { actor: o.actor } : {}),
-          ...(o.country ? { country: o.country.toUpperCase() } : {}),
-          ...(o.operation ? { operation: o.operation } : {}),
-          ...(o.since ? { since: o.since } : {}),
-          ...(o.until ? { until: o.until } : {}),
-          ...(o.limit ? { limit: o.limit } : {}),
-        });
+        const stored = await store.listIncidents(filter);
         const incidents = present(stored, registry, windowDays);
         if (o.format === 'json') {
           const out: IncidentsOutput = { version: 1, incidents };

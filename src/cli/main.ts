@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describeError, isCyberclaimsError } from '../errors.js';
 import * as claims from './claims.js';
 import * as demo from './demo.js';
+import * as exportCmd from './export.js';
 import * as extract from './extract.js';
 import * as incident from './incident.js';
 import * as incidents from './incidents.js';
@@ -23,7 +24,8 @@ export function buildProgram(): Command {
     )
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [extract, ingest, claims, show, incidents, incident, demo, kb]) cmd.register(program);
+  for (const cmd of [extract, ingest, claims, show, incidents, incident, exportCmd, demo, kb])
+    cmd.register(program);
   program.addHelpText(
     'after',
     `
