@@ -101,13 +101,13 @@ Examples:
           'BAD_ARGUMENT',
           `--misp-galaxy: only applies to --format misp, found --format ${o.format}`,
         );
+      const kb = knowledgeBase(o);
       const selection: ExportSelection =
         o.incident !== undefined
           ? { kind: 'incident', id: o.incident }
-          : { kind: 'filter', filter: incidentFilter(o) };
+          : { kind: 'filter', filter: incidentFilter(o, kb) };
       const galaxy = o.mispGalaxy ? parseMispGalaxyFile(readJsonFile(o.mispGalaxy), o.mispGalaxy) : undefined;
       const registry = loadOutletRegistry(o.outlets);
-      const kb = knowledgeBase(o);
 
       const store = await openStore(dbPath(o));
       let text: string;

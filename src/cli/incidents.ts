@@ -18,7 +18,8 @@ import {
   type StoredIncident,
 } from '../store/index.js';
 import { OPERATIONS } from '../types.js';
-import { dbPath, parsePositive, type CommonOptions } from './context.js';
+import { findEntries, type KnowledgeBase } from '../kb/index.js';
+import { dbPath, knowledgeBase, parsePositive, type CommonOptions } from './context.js';
 import { table } from './output.js';
 
 export interface IncidentOptions extends CommonOptions {
@@ -120,7 +121,12 @@ export function addFilterOptions(cmd: Command): Command {
 }
 
 /** The store filter for the filter options; a bad country code or date is a BAD_ARGUMENT. */
-export function incidentFilter(o: FilterOptions): IncidentFilter {
+/**
+ * The filter of the incidents options. `--actor` given as a name or alias that the knowledge base
+ * knows as one actor ("ICEFCOM", "Fancy Bear") selects that actor by id, so that every report matches
+ * whichever of its names the report used.
+ */
+export function incidentFilter(o: FilterOptions, kb?: KnowledgeBase): IncidentFilter {
   if (o.country && !/^[A-Za-z]{2}$/.test(o.country)) {
     throw new CyberclaimsError(
       'BAD_ARGUMENT',
@@ -133,13 +139,18 @@ export function incidentFilter(o: FilterOptions): IncidentFilter {
       throw new CyberclaimsError('BAD_ARGUMENT', `--${k}: expected a date as YYYY-MM-DD, found "${v}"`);
   }
   return {
-    ...(o.actor ? { actor: o.actor } : {}),
+    ...(o.actor ? { actor: actorKey(o.actor, kb) } : {}),
     ...(o.country ? { country: o.country.toUpperCase() } : {}),
     ...(o.operation ? { operation: o.operation } : {}),
     ...(o.since ? { since: o.since } : {}),
     ...(o.until ? { until: o.until } : {}),
     ...(o.limit ? { limit: o.limit } : {}),
   };
+}
+
+function actorKey(actor: string, kb: KnowledgeBase | undefined): string {
+  const known = kb ? findEntries(kb.entries, actor) : [];
+  return known.length === 1 ? known[0]!.id : actor;
 }
 
 export function register(program: Command): void {
@@ -160,7 +171,7 @@ Examples:
   $ cyberclaims incidents --rebuild --window 30 --outlets my-outlets.json`,
     )
     .action(async (o: IncidentsOptions) => {
-      const filter = incidentFilter(o);
+      const filter = incidentFilter(o, knowledgeBase(o));
       const registry = loadOutletRegistry(o.outlets);
       const store = await openStore(dbPath(o));
       try {

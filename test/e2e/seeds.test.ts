@@ -129,7 +129,7 @@ describe.skipIf(!fs.existsSync(dir))('seed articles (shared/reference/seeds)', (
         env: { ...process.env, NO_COLOR: '1' },
       });
     expect(run(['ingest', '--quiet', dir]).status).toBe(0);
-    const r = run(['incidents', '--format', 'json', '--actor', 'tw-icefcom']);
+    const r = run(['incidents', '--format', 'json', '--actor', 'ICEFCOM']);
     expect(r.status).toBe(0);
     const incidents = (
       JSON.parse(r.stdout) as {
