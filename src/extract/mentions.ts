@@ -408,6 +408,8 @@ export function findMentionsAndNationalities(
       )
     )
       s--;
+    // bare "investigators" are usually the officials of the body just named (see addCoreference)
+    if (s === i && tokens[i]!.norm === 'investigators') continue;
     push({
       ...unknown(s, i + 1, 'researchers', null),
       identity: 'researchers',
@@ -1161,8 +1163,14 @@ function addCoreference(
       }
     } else if (/^(prosecutors|investigators)$/.test(t.norm) && !covered[i - 1]) {
       // "Prosecutors said the men worked for APT31": the justice body named before
-      const ante = findAntecedent(out, t.sentence, ['government-agency'], 'justice', null, i);
+      const ante = findAntecedent(out, t.sentence, ['government-agency', 'company'], 'justice', null, i);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      else if (t.norm === 'investigators')
+        // no body named before: unnamed investigators, like unnamed researchers
+        out.push({
+          ...corefMention(RESEARCHERS, i, i + 1, t.sentence, text.slice(t.start, t.end)),
+          via: 'researchers',
+        });
       continue;
     } else if (
       PRONOUNS.has(t.norm) &&
@@ -1386,6 +1394,24 @@ function corefMention(ante: Mention, start: number, end: number, sentence: numbe
     modifier: false,
   };
 }
+
+/** The party of unnamed researchers and investigators. */
+const RESEARCHERS: Mention = {
+  kind: 'mention',
+  start: 0,
+  end: 0,
+  sentence: 0,
+  surface: 'researchers',
+  identity: 'researchers',
+  entry: null,
+  name: 'researchers',
+  partyKind: 'researchers',
+  country: null,
+  via: 'researchers',
+  generic: false,
+  weak: false,
+  modifier: false,
+};
 
 const ISSUED = /^(advisory|indictment)$/;
 
