@@ -28,6 +28,11 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'blaming',
     'condemn',
     'condemns',
+    // "criticised China over cyber activities"
+    'criticised',
+    'criticized',
+    'criticises',
+    'criticizes',
     // "We urge the UK side to stop spreading disinformation"
     'urge',
     'urged',
