@@ -12,6 +12,7 @@ import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
 import * as kb from './kb.js';
 import { printError } from './output.js';
+import * as serve from './serve.js';
 import * as show from './show.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     )
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [extract, ingest, claims, show, incidents, incident, exportCmd, demo, kb])
+  for (const cmd of [extract, ingest, claims, show, incidents, incident, exportCmd, demo, kb, serve])
     cmd.register(program);
   program.addHelpText(
     'after',

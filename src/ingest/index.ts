@@ -9,6 +9,8 @@ import { binaryReason, bytesToText } from './decode.js';
 import type { DocumentMeta } from './document.js';
 import {
   expandInput,
+  EXTENSIONS,
+  extensionOf,
   fsError,
   readFileLimited,
   readStreamLimited,
@@ -90,6 +92,34 @@ function readContent(source: string, bytes: Buffer, format: FileFormat | null): 
       return readJson(source, text);
     }
   }
+}
+
+/**
+ * Reads a file that arrived in memory (an upload): the format comes from `name`'s extension, else
+ * from the first character; one result per document (JSON may hold several), never throws for bad
+ * content. An extension that is not a supported type is an UNSUPPORTED_TYPE result.
+ */
+export function readBuffer(
+  source: string,
+  bytes: Buffer,
+  name: string,
+  maxBytes: number = DEFAULT_MAX_BYTES,
+): ReadResult[] {
+  if (bytes.length > maxBytes) return [errorResult(source, tooLargeError(source, bytes.length, maxBytes))];
+  const ext = extensionOf(name);
+  const format = ext === '' ? null : (EXTENSIONS[ext] ?? undefined);
+  if (format === undefined) {
+    return [
+      errorResult(
+        source,
+        new CyberclaimsError(
+          'UNSUPPORTED_TYPE',
+          `${source}: "${ext}" files are not supported, expected ${Object.keys(EXTENSIONS).join(', ')}`,
+        ),
+      ),
+    ];
+  }
+  return readContent(source, bytes, format);
 }
 
 /** Peeks at the first chunk so a binary file is one error, not a malformed line per chunk of noise. */

@@ -84,6 +84,28 @@ export interface StoredIncident {
   readonly neighbours: readonly IncidentNeighbour[];
 }
 
+/** A stretch of a snippet to highlight: offsets into `snippet`. */
+export interface Highlight {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One document that matches a full-text query, with the best-matching passage of its text. */
+export interface SearchHit {
+  readonly document: DocumentSummary;
+  /** A passage of the title or text around the matches, as plain text. */
+  readonly snippet: string;
+  readonly highlights: readonly Highlight[];
+  /** Lower is better (SQLite FTS5 bm25). */
+  readonly score: number;
+}
+
+export interface SearchResult {
+  /** Documents that match, whatever the page. */
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+}
+
 export interface IncidentUpdate {
   readonly mode: 'rebuild' | 'incremental';
   /** Documents whose signatures were computed in this update. */
@@ -111,12 +133,20 @@ export interface Store {
   saveDocument(doc: SourceDocument, extracted: ExtractedDocument): Promise<SaveResult>;
   /** Ordered by published (undated last) descending, then document id, then claim order in the document. */
   listClaims(filter?: ClaimFilter): Promise<StoredClaim[]>;
+  /** How many claims `filter` matches, ignoring its limit and offset. */
+  countClaims(filter?: ClaimFilter): Promise<number>;
   getClaim(storedId: string): Promise<StoredClaim | null>;
   /** By document id, or by source as given at ingest (the latest ingest when a source was re-ingested with new content). */
   getDocument(idOrSource: string): Promise<StoredDocument | null>;
   /** Same order as listClaims. */
   listDocuments(opts?: Page): Promise<DocumentSummary[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Full-text search over documents' titles and texts, best match first. `query` is what a person
+   * types: its words must all occur (a trailing `*` makes a word a prefix, quotes keep a phrase); it
+   * is never passed through as query syntax, so no input is a syntax error. No words → no hits.
+   */
+  searchDocuments(query: string, opts?: Page): Promise<SearchResult>;
   /**
    * Recomputes document signatures that are missing, every syndication group and every incident, with
    * `windowDays` (default: the stored window, else 21), in one transaction for the incidents.

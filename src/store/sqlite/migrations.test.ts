@@ -72,6 +72,12 @@ describe('migrations', () => {
       'claims',
       'doc_signatures',
       'documents',
+      // documents_fts (migration 3) and the shadow tables FTS5 keeps its index in
+      'documents_fts',
+      'documents_fts_config',
+      'documents_fts_data',
+      'documents_fts_docsize',
+      'documents_fts_idx',
       'incident_facets',
       'incident_settings',
       'incident_sources',

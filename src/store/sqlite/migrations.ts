@@ -181,6 +181,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'documents full-text search',
+    up(sql) {
+      // An external-content FTS5 index over the documents' title and text: the text is stored once, in
+      // documents, and triggers keep the index in step (https://sqlite.org/fts5.html, section 4.4.3).
+      // remove_diacritics 2 lets "Sofia" find "Sofía".
+      sql(`
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+          title, text, content = 'documents', content_rowid = 'rowid',
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents;
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes; a file recording a higher one was written by a newer cyberclaims. */

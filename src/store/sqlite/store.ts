@@ -24,7 +24,9 @@ import {
   type StoredClaim,
   type StoredDocument,
   type StoreStats,
+  type SearchResult,
 } from '../index.js';
+import { ftsQuery, MARK_CLOSE, MARK_OPEN, parseSnippet } from './fts.js';
 import { SqliteIncidents } from './incidents.js';
 
 interface DocumentRow {
@@ -176,6 +178,15 @@ function prepareStatements(db: Database.Database) {
     listDocuments: db.prepare(`
       SELECT ${DOCUMENT_COLUMNS} FROM documents d
       ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT @limit OFFSET @offset`),
+    searchCount: db.prepare('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck(),
+    // snippet(): the best passage of whichever column matches best (-1), ~32 tokens, matches marked.
+    search: db.prepare(`
+      SELECT d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.url, d.ingested_at,
+        snippet(documents_fts, -1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 32) AS marked,
+        bm25(documents_fts) AS score
+      FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+      WHERE documents_fts MATCH @match
+      ORDER BY score, d.id LIMIT @limit OFFSET @offset`),
     stats: db.prepare(`
       SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims,
              (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM parties) AS parties`),
@@ -248,11 +259,20 @@ export class SqliteStore implements Store {
         ${where} ${CLAIM_ORDER} LIMIT @limit OFFSET @offset`);
       this.#listClaims.set(key, stmt);
     }
-    const params: Record<string, string | number> = page(filter);
-    if (filter.actor !== undefined) params.actor = filter.actor.trim().toLowerCase();
-    if (filter.country !== undefined) params.country = filter.country.trim().toUpperCase();
-    if (filter.operation !== undefined) params.operation = filter.operation.trim().toLowerCase();
-    return this.#hydrate(stmt.all(params) as ClaimRow[]);
+    return this.#hydrate(stmt.all({ ...page(filter), ...filterParams(filter) }) as ClaimRow[]);
+  }
+
+  async countClaims(filter: ClaimFilter = {}): Promise<number> {
+    this.#assertOpen();
+    const used = FILTER_KEYS.filter((k) => filter[k] !== undefined);
+    const key = `count:${used.join(',')}`;
+    let stmt = this.#listClaims.get(key);
+    if (!stmt) {
+      const where = used.length ? `WHERE ${used.map((k) => FILTERS[k]).join(' AND ')}` : '';
+      stmt = this.#db.prepare(`SELECT count(*) FROM claims c ${where}`).pluck();
+      this.#listClaims.set(key, stmt);
+    }
+    return stmt.get(filterParams(filter)) as number;
   }
 
   async getClaim(storedId: string): Promise<StoredClaim | null> {
@@ -283,6 +303,24 @@ export class SqliteStore implements Store {
   async stats(): Promise<StoreStats> {
     this.#assertOpen();
     return { ...(this.#q.stats.get() as StoreStats) };
+  }
+
+  async searchDocuments(query: string, opts: Page = {}): Promise<SearchResult> {
+    this.#assertOpen();
+    const paging = page(opts);
+    const match = ftsQuery(query);
+    if (match === null) return { total: 0, hits: [] };
+    return this.#driverErrors('could not search documents', () => {
+      const total = this.#q.searchCount.get(match) as number;
+      const rows = this.#q.search.all({ match, ...paging }) as (DocumentRow & {
+        marked: string | null;
+        score: number;
+      })[];
+      return {
+        total,
+        hits: rows.map((r) => ({ document: summary(r), ...parseSnippet(r.marked ?? ''), score: r.score })),
+      };
+    });
   }
 
   async rebuildIncidents(opts: { windowDays?: number } = {}): Promise<IncidentUpdate> {
@@ -525,6 +563,15 @@ function summary(row: DocumentRow): DocumentSummary {
     contentHash: row.content_hash,
     ingestedAt: row.ingested_at,
   };
+}
+
+/** The named parameters of the claim filters that are set. */
+function filterParams(filter: ClaimFilter): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (filter.actor !== undefined) params.actor = filter.actor.trim().toLowerCase();
+  if (filter.country !== undefined) params.country = filter.country.trim().toUpperCase();
+  if (filter.operation !== undefined) params.operation = filter.operation.trim().toLowerCase();
+  return params;
 }
 
 /** SQLite reads LIMIT -1 as "no limit". */
