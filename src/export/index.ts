@@ -13,7 +13,7 @@ import type { ExportData, ExportFormat, ExportOptions, ExportSelection } from '.
 
 export * from './types.js';
 export { collectExport, type CollectContext } from './collect.js';
-export { maskPersonalData, redactExportData } from './personal.js';
+export { maskPersonalData, maskPersonalDataKeepingOffsets, redactExportData } from './personal.js';
 export { toStixBundle, type StixBundle, type StixObject } from './stix.js';
 export { parseMispGalaxyFile, toMispEvents, type MispEvent } from './misp.js';
 export { claimRows, ROW_COLUMNS, type ClaimRow } from './rows.js';

@@ -110,6 +110,26 @@ export function maskPersonalData(text: string): string {
 }
 
 /**
+ * `text` with the same identifiers blacked out character for character ("•"), so that every offset
+ * into it (evidence spans, mention spans) stays true. For views that highlight spans in the text.
+ */
+export function maskPersonalDataKeepingOffsets(text: string): string {
+  let out = text;
+  for (const rule of RULES) {
+    if (!rule.pattern.test(out)) continue;
+    rule.pattern.lastIndex = 0;
+    out = out.replace(rule.pattern, (match: string, ...args: unknown[]) => {
+      const groups = args.at(-1) as Record<string, string | undefined> | undefined;
+      const cue = groups && typeof groups === 'object' ? (groups.cue ?? '') : '';
+      const value = match.slice(cue.length);
+      if (rule.minDigits !== undefined && digits(value) < rule.minDigits) return match;
+      return `${cue}${value.replace(/\S/gu, '•')}`;
+    });
+  }
+  return out;
+}
+
+/**
  * Fields that are identifiers, paths, dates or vocabulary terms, never free text: masking must not
  * touch them (a document id's hex digits could look like a number to mask). Arrays of strings under
  * these keys (a comparison value's `sources`) are left alone too.

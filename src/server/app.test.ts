@@ -500,3 +500,26 @@ describe('the write token', () => {
     }
   });
 });
+
+describe('personal data', () => {
+  it('blacks out identity numbers and birthdates in article text, keeping every offset', async () => {
+    const text =
+      'Title\n\nThe Ministry of State Security said ICEFCOM hacked public screens. It named Chen Wei, born on 14 March 1985, identity card number A123456789, as one of the officers.';
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { content: text, format: 'text' },
+    });
+    expect(posted.statusCode, posted.body.slice(0, 300)).toBeLessThan(300);
+    const id = posted.json<{ document: { id: string } }>().document.id;
+    const doc = await get<{
+      text: string;
+      claims: { evidence: { text: string; start: number; end: number }[] }[];
+    }>(`/api/documents/${id}`);
+    expect(doc.text).not.toContain('A123456789');
+    expect(doc.text).not.toContain('1985');
+    expect(doc.text.length).toBe(text.length);
+    for (const c of doc.claims)
+      for (const e of c.evidence) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+  });
+});

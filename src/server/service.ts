@@ -17,6 +17,7 @@ import {
 } from '../incidents/index.js';
 import {
   collectExport,
+  maskPersonalDataKeepingOffsets,
   MEDIA_TYPES,
   renderExport,
   type ExportFormat,
@@ -161,6 +162,15 @@ export function cleanFilename(name: string): string {
   return (clean === '' ? 'upload' : clean).slice(0, 200);
 }
 
+/**
+ * Article text as the API shows it: identity numbers, birthdates, phone numbers and e-mail addresses
+ * blacked out character for character, so that the evidence and mention offsets still point right.
+ */
+const masked = (text: string): string => maskPersonalDataKeepingOffsets(text);
+function maskedEvidence<T extends { readonly evidence: readonly Span[] }>(x: T): T {
+  return { ...x, evidence: x.evidence.map((e) => ({ ...e, text: masked(e.text) })) };
+}
+
 export class Service {
   readonly #o: ServiceOptions;
   #windowDays = DEFAULT_WINDOW_DAYS;
@@ -290,9 +300,9 @@ export class Service {
     const { claims: _c, responses: _r, text: _t, ...summary } = doc;
     return {
       ...summary,
-      text: doc.text,
-      claims: doc.claims,
-      responses: doc.responses,
+      text: masked(doc.text),
+      claims: doc.claims.map(maskedEvidence),
+      responses: doc.responses.map(maskedEvidence),
       mentions: mentionSpans(doc.text, parties),
       highlights: highlightsOf(doc.claims, doc.responses),
       incidents,
@@ -388,7 +398,7 @@ export class Service {
       articles.push({
         document: summary,
         claim: claim.id,
-        text: doc.text,
+        text: masked(doc.text),
         highlights: highlightsOf([claim], answering),
       });
     }
@@ -552,7 +562,8 @@ export class Service {
   // --- search and overviews ---------------------------------------------------------------------
 
   async search(q: string, page: { limit: number; offset: number }): Promise<SearchResult> {
-    return this.#o.store.searchDocuments(q, page);
+    const r = await this.#o.store.searchDocuments(q, page);
+    return { ...r, hits: r.hits.map((h) => ({ ...h, snippet: masked(h.snippet) })) };
   }
 
   async timeline() {
