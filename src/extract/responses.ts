@@ -87,7 +87,14 @@ export function findResponses(
     if (answered.length === 0) out.push({ type, byMention: by, claim: null, evidence });
     for (const claim of answered) out.push({ type, byMention: by, claim, evidence });
   }
-  return out;
+  // one response per responder, type and claim, with the evidence of every sentence that gives it
+  const merged = new Map<string, ResponseDraft>();
+  for (const r of out) {
+    const key = `${r.type}|${r.byMention.identity}|${r.claim ?? ''}`;
+    const prev = merged.get(key);
+    merged.set(key, prev ? { ...prev, evidence: [...prev.evidence, ...r.evidence] } : r);
+  }
+  return [...merged.values()];
 }
 
 function firstMatch(patterns: readonly RegExp[], text: string): number {
