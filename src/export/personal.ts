@@ -94,6 +94,14 @@ const digits = (s: string): number => s.replace(/\D/g, '').length;
 
 /** `text` with identity numbers, birthdates, phone numbers and e-mail addresses replaced by a marker. */
 export function maskPersonalData(text: string): string {
+  return replaceIdentifiers(text, (_value, rule) => rule.mask);
+}
+
+/** Every identifier the rules find, after its cue ("born on", "ID number"), replaced by `by`. */
+function replaceIdentifiers(
+  text: string,
+  by: (value: string, rule: (typeof RULES)[number]) => string,
+): string {
   let out = text;
   for (const rule of RULES) {
     if (!rule.pattern.test(out)) continue;
@@ -103,7 +111,7 @@ export function maskPersonalData(text: string): string {
       const cue = groups && typeof groups === 'object' ? (groups.cue ?? '') : '';
       const value = match.slice(cue.length);
       if (rule.minDigits !== undefined && digits(value) < rule.minDigits) return match;
-      return `${cue}${rule.mask}`;
+      return `${cue}${by(value, rule)}`;
     });
   }
   return out;
@@ -114,19 +122,7 @@ export function maskPersonalData(text: string): string {
  * into it (evidence spans, mention spans) stays true. For views that highlight spans in the text.
  */
 export function maskPersonalDataKeepingOffsets(text: string): string {
-  let out = text;
-  for (const rule of RULES) {
-    if (!rule.pattern.test(out)) continue;
-    rule.pattern.lastIndex = 0;
-    out = out.replace(rule.pattern, (match: string, ...args: unknown[]) => {
-      const groups = args.at(-1) as Record<string, string | undefined> | undefined;
-      const cue = groups && typeof groups === 'object' ? (groups.cue ?? '') : '';
-      const value = match.slice(cue.length);
-      if (rule.minDigits !== undefined && digits(value) < rule.minDigits) return match;
-      return `${cue}${value.replace(/\S/gu, '•')}`;
-    });
-  }
-  return out;
+  return replaceIdentifiers(text, (value) => value.replace(/\S/gu, '•'));
 }
 
 /**

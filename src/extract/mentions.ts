@@ -956,18 +956,7 @@ function addRoleMinistries(
 ) {
   const { tokens, text } = a;
   const idx = roleIndex(kb);
-  const countryFor = (start: number): string | null => {
-    const d = demonyms.find((x) => x.end === start || (x.end === start - 1 && tokens[start - 1]!.possessive));
-    if (d?.entry.country) return d.entry.country;
-    const sentence = tokens[start]!.sentence;
-    for (let k = mentions.length - 1; k >= 0; k--) {
-      const m = mentions[k]!;
-      if (m.start >= start || m.partyKind !== 'state' || !m.country) continue;
-      if (sentence - m.sentence > 3) break;
-      return m.country;
-    }
-    return null;
-  };
+  const countryFor = (start: number): string | null => contextCountry(tokens, mentions, demonyms, start);
   const resolve = (m: Mention | null, start: number, end: number) => {
     const role = roleOf(textOf(text, tokens, start, end));
     if (!role) return;
