@@ -188,3 +188,14 @@ describe('coreference and metonyms', () => {
     ]);
   });
 });
+
+describe('officials who speak for a body', () => {
+  it('lets "X, a spokesman for Y" and a following "He said" speak for Y', () => {
+    const d = run(
+      'Title\n\nJohn Carter, a spokesman for the State Department, rejected the report. He said Russian military hackers had broken into the networks of several embassies.',
+    );
+    const c = d.claims.find((x) => x.claimant.id === 'us-state');
+    expect(c?.accused[0]!.country).toBe('RU');
+    expect(c?.operations).toContain('intrusion');
+  });
+});

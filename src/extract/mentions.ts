@@ -39,6 +39,8 @@ export interface Mention {
   readonly weak: boolean;
   /** Followed by a possessive and another name: "Beijing's Ministry …", it modifies, it does not act. */
   modifier: boolean;
+  /** A person who speaks for the organisation this mention now stands for (a spokesperson, an official). */
+  speaker?: boolean;
 }
 
 interface Demonym {
@@ -1084,6 +1086,7 @@ function addTitleHolders(
       partyKind: e.kind,
       country: e.country,
       via: 'coref',
+      speaker: true,
       generic: false,
       weak: false,
       modifier: false,
@@ -1170,6 +1173,11 @@ function addCoreference(
       const ante = subjectOfPrevious(a, out, t.sentence);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
+    } else if (/^(he|she)$/.test(t.norm) && t.capitalised && a.sentences[t.sentence]!.firstToken === i) {
+      // "He said …" right after an official who speaks for a body: the body
+      const ante = out.find((m) => m.speaker && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
+      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      continue;
     }
     if (start < 0) continue;
     const head = tokens[headIdx]!;
@@ -1223,7 +1231,15 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
         .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
       // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
       const between = org ? tokens.slice(m.end + 1, org.start).map((t) => t.norm) : [];
-      if (between.some((w) => /^(who|whom|which|a|an|described|identified)$/.test(w))) org = undefined;
+      const office = between.some((w) =>
+        /^(spokesman|spokeswoman|spokesperson|minister|secretary|director|head|chief|ambassador)$/.test(w),
+      );
+      if (
+        between.some(
+          (w) => /^(who|whom|which|described|identified)$/.test(w) || (!office && /^(a|an)$/.test(w)),
+        )
+      )
+        org = undefined;
     }
     if (!org) {
       // an office right before the name: "Russian Security Council Secretary Nikolai Patrushev"
@@ -1256,6 +1272,7 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
     const org = speaksFor.get(m.identity);
     if (!org || m.partyKind !== 'person') continue;
     Object.assign(m, {
+      speaker: true,
       identity: org.identity,
       entry: org.entry,
       name: org.name,
