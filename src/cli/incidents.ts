@@ -18,7 +18,7 @@ import {
   type StoredIncident,
 } from '../store/index.js';
 import { OPERATIONS } from '../types.js';
-import { findEntries, type KnowledgeBase } from '../kb/index.js';
+import { actorKey, type KnowledgeBase } from '../kb/index.js';
 import { dbPath, knowledgeBase, parsePositive, type CommonOptions } from './context.js';
 import { table } from './output.js';
 
@@ -120,11 +120,9 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--limit <n>', 'at most this many', parsePositive('--limit'));
 }
 
-/** The store filter for the filter options; a bad country code or date is a BAD_ARGUMENT. */
 /**
- * The filter of the incidents options. `--actor` given as a name or alias that the knowledge base
- * knows as one actor ("ICEFCOM", "Fancy Bear") selects that actor by id, so that every report matches
- * whichever of its names the report used.
+ * The store filter for the filter options; a bad country code or date is a BAD_ARGUMENT. `--actor`
+ * is resolved through the knowledge base when one is given (see actorKey).
  */
 export function incidentFilter(o: FilterOptions, kb?: KnowledgeBase): IncidentFilter {
   if (o.country && !/^[A-Za-z]{2}$/.test(o.country)) {
@@ -139,18 +137,13 @@ export function incidentFilter(o: FilterOptions, kb?: KnowledgeBase): IncidentFi
       throw new CyberclaimsError('BAD_ARGUMENT', `--${k}: expected a date as YYYY-MM-DD, found "${v}"`);
   }
   return {
-    ...(o.actor ? { actor: actorKey(o.actor, kb) } : {}),
+    ...(o.actor ? { actor: kb ? actorKey(kb.entries, o.actor) : o.actor } : {}),
     ...(o.country ? { country: o.country.toUpperCase() } : {}),
     ...(o.operation ? { operation: o.operation } : {}),
     ...(o.since ? { since: o.since } : {}),
     ...(o.until ? { until: o.until } : {}),
     ...(o.limit ? { limit: o.limit } : {}),
   };
-}
-
-function actorKey(actor: string, kb: KnowledgeBase | undefined): string {
-  const known = kb ? findEntries(kb.entries, actor) : [];
-  return known.length === 1 ? known[0]!.id : actor;
 }
 
 export function register(program: Command): void {

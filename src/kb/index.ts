@@ -21,5 +21,5 @@ export {
   type ImportSummary,
   type SkipReason,
 } from './import.js';
-export { findEntries, searchKb, type KbHit } from './search.js';
+export { actorKey, findEntries, searchKb, type KbHit } from './search.js';
 export { importCatalogue, readJsonFile, readUserKb, writeKbFile, type ImportRun } from './user.js';

@@ -73,3 +73,13 @@ export function findEntries(entries: readonly KbEntry[], idOrName: string): KbEn
   if (key === '') return [];
   return entries.filter((e) => [e.name, ...e.aliases].some((n) => aliasKey(n) === key));
 }
+
+/**
+ * How a user's `--actor` (or `actor=`) selects stored parties: a name or alias the knowledge base knows
+ * as exactly one actor ("ICEFCOM", "Fancy Bear") becomes that actor's id, so every report matches
+ * whichever of its names it used; anything else is matched as written.
+ */
+export function actorKey(entries: readonly KbEntry[], actor: string): string {
+  const known = findEntries(entries, actor);
+  return known.length === 1 ? known[0]!.id : actor;
+}

@@ -24,7 +24,7 @@ import {
   type ExportSelection,
 } from '../export/index.js';
 import { documentFromContent, readBuffer } from '../ingest/index.js';
-import { findEntries, type KbEntry, type KnowledgeBase } from '../kb/index.js';
+import { actorKey, findEntries, type KbEntry, type KnowledgeBase } from '../kb/index.js';
 import type {
   ClaimFilter,
   DocumentSummary,
@@ -213,10 +213,9 @@ export class Service {
     return { text, mediaType: MEDIA_TYPES[format], incidents: data.incidents.length };
   }
 
-  /** `--actor` semantics of the CLI: a name the knowledge base knows as one actor selects it by id. */
+  /** The `--actor` semantics of the CLI (see kb actorKey). */
   actorKey(actor: string): string {
-    const known = findEntries(this.#o.kb.entries, actor);
-    return known.length === 1 ? known[0]!.id : actor;
+    return actorKey(this.#o.kb.entries, actor);
   }
 
   async health() {

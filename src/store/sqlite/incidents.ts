@@ -36,8 +36,9 @@ import {
   type IncidentNeighbour,
   type IncidentRecord,
 } from '../../incidents/index.js';
-import type { Kind, Party, ResponseType, Span } from '../../types.js';
+import type { Party, ResponseType, Span } from '../../types.js';
 import type { IncidentFilter, IncidentState, IncidentUpdate, StoredIncident } from '../index.js';
+import { json, toParty, type ClaimPartyRow, type ResponseRow } from './rows.js';
 
 const SIGN_BATCH = 500;
 /** An update for more new documents than this (and a fifth of those stored) runs as a rebuild instead. */
@@ -64,27 +65,6 @@ interface ClaimRow {
   syndication_group: string | null;
 }
 
-interface PartyRow {
-  claim_id: number;
-  role: 'claimant' | 'accused';
-  kb_id: string | null;
-  name: string;
-  country: string | null;
-  kind: string;
-  aliases: string;
-}
-
-interface ResponseRow {
-  document_id: string;
-  type: string;
-  kb_id: string | null;
-  by_name: string;
-  by_country: string | null;
-  by_kind: string;
-  by_aliases: string;
-  claim_local_id: string | null;
-}
-
 interface SignatureRow {
   key: number;
   document_id: string;
@@ -102,21 +82,6 @@ const FILTERS = {
 } as const;
 type FilterKey = keyof typeof FILTERS;
 const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
-
-const json = (v: unknown): string => JSON.stringify(v);
-const toParty = (
-  kbId: string | null,
-  name: string,
-  country: string | null,
-  kind: string,
-  aliases: string,
-): Party => ({
-  name,
-  id: kbId,
-  country,
-  kind: kind as Kind,
-  aliases: JSON.parse(aliases) as string[],
-});
 
 function prepare(db: Database.Database) {
   return {
@@ -507,7 +472,7 @@ export class SqliteIncidents {
       if (current !== null && claimant !== null && accused.length > 0)
         blocks.push([current, blockKey(claimant, accusedKeys(accused))]);
     };
-    for (const p of rows as IterableIterator<PartyRow>) {
+    for (const p of rows as IterableIterator<ClaimPartyRow>) {
       if (p.claim_id !== current) {
         flush();
         current = p.claim_id;
@@ -555,7 +520,7 @@ export class SqliteIncidents {
     const ids = json(claimIds);
     const rows = this.#q.claimRows.all(ids) as ClaimRow[];
     const parties = new Map<number, { claimant?: Party; accused: Party[] }>();
-    for (const p of this.#q.keyPartiesOf.all(ids) as PartyRow[]) {
+    for (const p of this.#q.keyPartiesOf.all(ids) as ClaimPartyRow[]) {
       let e = parties.get(p.claim_id);
       if (!e) parties.set(p.claim_id, (e = { accused: [] }));
       const party = toParty(p.kb_id, p.name, p.country, p.kind, p.aliases);
@@ -563,9 +528,10 @@ export class SqliteIncidents {
       else e.accused.push(party);
     }
     const responses = new Map<string, ClaimRecord['responses'][number][]>();
-    for (const r of this.#q.responsesOf.all(
-      json([...new Set(rows.map((r) => r.document_id))]),
-    ) as ResponseRow[]) {
+    for (const r of this.#q.responsesOf.all(json([...new Set(rows.map((r) => r.document_id))])) as Omit<
+      ResponseRow,
+      'evidence'
+    >[]) {
       const list = responses.get(r.document_id) ?? [];
       list.push({
         type: r.type as ResponseType,

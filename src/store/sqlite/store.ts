@@ -3,7 +3,6 @@ import { CyberclaimsError } from '../../errors.js';
 import type {
   Claim,
   ExtractedDocument,
-  Kind,
   Party,
   Response,
   ResponseType,
@@ -28,6 +27,7 @@ import {
 } from '../index.js';
 import { ftsQuery, MARK_CLOSE, MARK_OPEN, parseSnippet } from './fts.js';
 import { SqliteIncidents } from './incidents.js';
+import { json, toParty, type ClaimPartyRow, type ResponseRow } from './rows.js';
 
 interface DocumentRow {
   id: string;
@@ -57,28 +57,6 @@ interface ClaimRow {
   title: string | null;
   outlet: string | null;
   published: string | null;
-}
-
-interface ClaimPartyRow {
-  claim_id: number;
-  role: 'claimant' | 'accused';
-  kb_id: string | null;
-  name: string;
-  country: string | null;
-  kind: string;
-  aliases: string;
-}
-
-interface ResponseRow {
-  document_id: string;
-  type: string;
-  kb_id: string | null;
-  by_name: string;
-  by_country: string | null;
-  by_kind: string;
-  by_aliases: string;
-  claim_local_id: string | null;
-  evidence: string;
 }
 
 interface PartyRow {
@@ -534,22 +512,8 @@ export class SqliteStore implements Store {
   }
 }
 
-function json(value: unknown): string {
-  return JSON.stringify(value);
-}
-
 function snapshot(party: Party): { name: string; country: string | null; kind: string; aliases: string } {
   return { name: party.name, country: party.country, kind: party.kind, aliases: json(party.aliases) };
-}
-
-function toParty(
-  id: string | null,
-  name: string,
-  country: string | null,
-  kind: string,
-  aliases: string,
-): Party {
-  return { name, id, country, kind: kind as Kind, aliases: JSON.parse(aliases) as string[] };
 }
 
 function summary(row: DocumentRow): DocumentSummary {
