@@ -124,6 +124,7 @@ function showText(e: Presented, kbFile: string): string {
   ];
   if (e.caseSensitive?.length) lines.push(`exact case: ${e.caseSensitive.join(', ')}`);
   if (e.demonyms?.length) lines.push(`demonyms:   ${e.demonyms.join(', ')}`);
+  if (e.spokespeople?.length) lines.push(`speakers:   ${e.spokespeople.join(', ')}`);
   return lines.join('\n');
 }
 

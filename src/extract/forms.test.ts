@@ -199,3 +199,37 @@ describe('officials who speak for a body', () => {
     expect(c?.operations).toContain('intrusion');
   });
 });
+
+describe('speakers and groups named once and referred to after', () => {
+  it('lets a spokesperson the knowledge base knows, and the surname alone later, speak for the ministry', () => {
+    const d = run(
+      'Title\n\nAt a briefing in Beijing, spokesperson Mao Ning rejected the report. Mao said the United States had hacked into Chinese universities for years.',
+    );
+    const c = d.claims.find((x) => x.claimant.id === 'cn-mfa');
+    expect(c?.accused[0]!.id).toBe('us');
+    expect(c?.operations).toContain('intrusion');
+  });
+
+  it('lets a spokesperson speak for the ministry named in the sentence before', () => {
+    const d = run(
+      'Title\n\nThe Iranian foreign ministry dismissed the claims. At a weekly news conference, spokesman Reza Karimi said Israel had launched cyberattacks on Iranian fuel stations.',
+    );
+    const c = d.claims.find((x) => x.claimant.country === 'IR');
+    expect(c?.accused[0]!.id).toBe('il');
+  });
+
+  it('gives "The agencies said" to every agency listed in the sentence before', () => {
+    const d = run(
+      'Title\n\nThe guidance was published by CISA together with the FBI and the Australian Signals Directorate. The agencies said PRC-affiliated actors had compromised routers at telecommunications companies.',
+    );
+    expect(claimants(d)).toEqual(['au-asd', 'us-cisa', 'us-fbi']);
+    for (const c of d.claims) expect(c.accused[0]!.country).toBe('CN');
+  });
+
+  it('lets whom an agency "joined in blaming" accuse too', () => {
+    const d = run(
+      'Title\n\nThe National Police Agency joined the FBI in blaming a North Korean group called TraderTraitor for the theft of cryptocurrency from an exchange.',
+    );
+    expect(claimants(d)).toEqual(['jp-npa', 'us-fbi']);
+  });
+});

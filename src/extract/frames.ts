@@ -123,7 +123,11 @@ export function framesInSentence(
     );
     if (!f) continue;
     // "the FBI, the NSA and CISA said …": every co-signer makes the claim
-    const claimants = f.claimant.sentence === sentence ? coClaimants(tokens, here, f.claimant) : [f.claimant];
+    const listed = f.claimant.sentence === sentence ? coClaimants(tokens, here, f.claimant) : [f.claimant];
+    // "The agencies said …": each body the plural stands for
+    const claimants = listed.some((m) => m.group)
+      ? [...new Map(listed.flatMap((m) => m.group ?? [m]).map((m) => [m.identity, m])).values()]
+      : listed;
     for (const claimant of claimants) {
       const accused = f.accused.filter((m) => m.identity !== claimant.identity);
       if (accused.length === 0) continue;
@@ -206,9 +210,24 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
     if (!ok(m) || !joins(list[k - 1]!.end, m.start)) break;
     out.push(m);
   }
+  // "the National Police Agency joined the FBI in blaming …": whom it joined accuses too
+  let j = claimant.end;
+  while (j < claimant.end + 3 && /^(also|has|have|had|on|today|now)$/.test(tokens[j]?.norm ?? '')) j++;
+  if (/^(joined|joins|join)$/.test(tokens[j]?.norm ?? '')) {
+    const joined: Mention[] = [];
+    let prevEnd = j + 1;
+    for (const m of list) {
+      if (m.start < prevEnd) continue;
+      const gap = tokens.slice(prevEnd, m.start).map((x) => x.norm);
+      if (!gap.every((g) => CO_GAP.has(g)) || gap.length > 3 || !ok(m)) break;
+      joined.push(m);
+      prevEnd = m.end;
+    }
+    if (joined.length > 0 && /^(in|to)$/.test(tokens[prevEnd]?.norm ?? '')) out.push(...joined);
+  }
   // a list closes with "and" (or "with", "together with"): "between China and Taiwan, Beijing's MSS"
   // has a comma but is no list of accusers
-  if (out.length > 1) {
+  if (out.length > 1 && !/^(joined|joins|join)$/.test(tokens[j]?.norm ?? '')) {
     const last = tokens.slice(out[out.length - 2]!.end, out[out.length - 1]!.start).map((x) => x.norm);
     // … or goes on past its last name: "the FBI, CISA, NSA and a long list of partners"
     const after = tokens.slice(out[out.length - 1]!.end, out[out.length - 1]!.end + 2).map((x) => x.norm);

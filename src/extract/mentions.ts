@@ -41,6 +41,8 @@ export interface Mention {
   modifier: boolean;
   /** A person who speaks for the organisation this mention now stands for (a spokesperson, an official). */
   speaker?: boolean;
+  /** "The agencies said …" after a list of co-signers: every body the plural stands for. */
+  group?: readonly Mention[];
 }
 
 interface Demonym {
@@ -81,7 +83,16 @@ const NAME_CUES = new Set([
 ]);
 const STATE_LINK =
   /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed|controlled|run|operated|funded|allied)$/;
+const HYPHEN_SPONSOR =
+  /^(affiliated|linked|backed|sponsored|aligned|nexus|based|directed|funded|controlled)$/;
+
 const SPONSOR_WORDS = new Set([
+  'affiliated',
+  'aligned',
+  'nexus',
+  'directed',
+  'funded',
+  'controlled',
   'state-sponsored',
   'state-backed',
   'government-backed',
@@ -208,6 +219,11 @@ export function findMentionsAndNationalities(
       demonyms.push({ start: m.start, end: m.start + 1, entry: e });
       continue;
     }
+    // "PRC-affiliated actors", "Russia-linked hackers": the state names whose the actors are
+    if (e.kind === 'state' && nextNorm === '-' && HYPHEN_SPONSOR.test(tokens[m.end + 1]?.norm ?? '')) {
+      demonyms.push({ start: m.start, end: m.end, entry: e });
+      continue;
+    }
     push({
       start: m.start,
       end: m.end,
@@ -221,6 +237,8 @@ export function findMentionsAndNationalities(
       weak: false,
     });
     if (m.candidates.length > 1) ambiguous.set(mentions[mentions.length - 1]!, m.candidates);
+    // "Lin Jian said …": a spokesperson the knowledge base knows speaks for the body
+    if (m.person) mentions[mentions.length - 1]!.speaker = true;
   }
 
   // 2. Unknown actors by shape.
@@ -1117,6 +1135,18 @@ function addCoreference(
   for (const d of demonyms) demonymAt.set(d.start, d);
   const modifierEndingAt = new Map<number, Mention>();
   for (const m of mentions) if (m.modifier) modifierEndingAt.set(m.end, m);
+  // the surnames of people who speak for a body: "Lin" after "Lin Jian"
+  const surnames = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (!m.speaker || m.end - m.start < 2 || m.end - m.start > 3) continue;
+    const words = tokens.slice(m.start, m.end);
+    if (!words.every((w) => w.capitalised && /^\p{L}+$/u.test(w.value))) continue;
+    // a Chinese name puts the family name first ("Lin Jian" → "Lin"), so a spokesperson the knowledge
+    // base knows is found by either end of the name
+    const ends =
+      m.via === 'kb' ? [words[0]!.value, words[words.length - 1]!.value] : [words[words.length - 1]!.value];
+    for (const w of ends) if (!surnames.has(w)) surnames.set(w, m);
+  }
 
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
@@ -1124,6 +1154,22 @@ function addCoreference(
     let start = -1;
     let headIdx = -1;
     let country: string | null = null;
+    if (
+      /^(the|these|its|their|all)$/.test(t.norm) &&
+      GROUP_NOUNS.test(tokens[i + 1]?.norm ?? '') &&
+      !covered[i + 1] &&
+      !tokens[i + 2]?.capitalised &&
+      !/^(of|from|in)$/.test(tokens[i + 2]?.norm ?? '')
+    ) {
+      // "The agencies said …", "CISA and its partners": the bodies listed together just before
+      const group = coSigners(out, t.sentence, i);
+      if (group.length >= 2) {
+        const surface = text.slice(t.start, tokens[i + 1]!.end);
+        out.push({ ...corefMention(group[0]!, i, i + 2, t.sentence, surface), group });
+        i++;
+      }
+      continue;
+    }
     // "the ministry", "the Chinese agency", "the state-backed group"
     if (t.norm === 'the' || t.norm === 'this' || t.norm === 'that') {
       let k = i + 1;
@@ -1172,6 +1218,11 @@ function addCoreference(
     ) {
       const ante = subjectOfPrevious(a, out, t.sentence);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      continue;
+    } else if (t.capitalised && !covered[i] && surnames.has(t.value)) {
+      // "Lin said …" after "spokesman Lin Jian": the same speaker, for the same body
+      const ante = surnames.get(t.value)!;
+      if (ante.start < i) out.push({ ...corefMention(ante, i, i + 1, t.sentence, t.value), speaker: true });
       continue;
     } else if (/^(he|she)$/.test(t.norm) && t.capitalised && a.sentences[t.sentence]!.firstToken === i) {
       // "He said …" right after an official who speaks for a body: the body
@@ -1264,6 +1315,17 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
         tokens[before.start - 1]?.norm === 'the'
       )
         org = before;
+    }
+    // "… rejected the accusations. At a briefing, spokesman Lin Jian said": the body just named
+    if (!org && /^spokes(man|woman|person)$/.test(tokens[m.start - 1]?.norm ?? '')) {
+      const sentence = m.sentence;
+      org = mentions
+        .slice(0, i)
+        .reverse()
+        .find(
+          (n) =>
+            n.sentence >= sentence - 2 && !n.modifier && /^(government-agency|company)$/.test(n.partyKind),
+        );
     }
     if (!org || !/^(government-agency|company|state|researchers)$/.test(org.partyKind)) return;
     speaksFor.set(m.identity, org);
@@ -1448,6 +1510,27 @@ function findAntecedent(
     fallback ??= m;
   }
   return fallback;
+}
+
+const GROUP_NOUNS = /^(agencies|partners|co-authors|co-signers|co-sealers|signatories|authoring)$/;
+
+/**
+ * The bodies a plural such as "the agencies" stands for: the government agencies of the nearest
+ * sentence (this one before `before`, or up to six back) that names at least two of them.
+ */
+function coSigners(mentions: readonly Mention[], sentence: number, before: number): Mention[] {
+  for (let s = sentence; s >= Math.max(0, sentence - 6); s--) {
+    const seen = new Set<string>();
+    const group: Mention[] = [];
+    for (const m of mentions) {
+      if (m.sentence !== s || (s === sentence && m.start >= before)) continue;
+      if (m.modifier || m.group || m.partyKind !== 'government-agency' || seen.has(m.identity)) continue;
+      seen.add(m.identity);
+      group.push(m);
+    }
+    if (group.length >= 2) return group;
+  }
+  return [];
 }
 
 /** The acting party of the nearest earlier sentence that has one: its first non-modifier organisation. */

@@ -152,6 +152,7 @@ describe('validateEntry', () => {
     ['no name', { ...good, name: '' }, /"name"/],
     ['aliases that are not a list of names', { ...good, aliases: 'EA' }, /aliases/],
     ['not an object', ['xx'], /expected an object/],
+    ['spokespeople that are not a list of names', { ...good, spokespeople: [''] }, /spokespeople/],
   ])('rejects %s with KB_INVALID naming the file', (_what, raw, re) => {
     let err: unknown;
     try {
@@ -270,6 +271,25 @@ describe('matchTokens', () => {
     expect(m[0]![1]).toContain('cn-mss');
     const prc = matches(kb, "a state-sponsored actor from the People's Republic of China");
     expect(prc).toEqual([["People's Republic of China", ['cn']]]);
+  });
+
+  it("a body's spokesperson matches as a person who speaks for it", () => {
+    const mini = buildKnowledgeBase([
+      {
+        id: 'x-mfa',
+        name: 'Foreign Ministry',
+        kind: 'government-agency',
+        country: 'XX',
+        aliases: [],
+        spokespeople: ['Anna Berg'],
+      },
+    ]);
+    const a = analyse('Anna Berg and the Foreign Ministry spoke.');
+    const found = matchTokens(mini.root, mini.entries, a.tokens);
+    expect(found.map((m) => [m.candidates[0]!.id, m.person])).toEqual([
+      ['x-mfa', true],
+      ['x-mfa', false],
+    ]);
   });
 
   it('works on a knowledge base built from entries alone', () => {

@@ -60,7 +60,13 @@ export function validateEntry(raw: unknown, file: string, index: number): KbEntr
   };
   const cs = list('caseSensitive', false);
   const dem = list('demonyms', false);
-  return { ...entry, ...(cs ? { caseSensitive: cs } : {}), ...(dem ? { demonyms: dem } : {}) };
+  const people = list('spokespeople', false);
+  return {
+    ...entry,
+    ...(cs ? { caseSensitive: cs } : {}),
+    ...(dem ? { demonyms: dem } : {}),
+    ...(people ? { spokespeople: people } : {}),
+  };
 }
 
 /** Reads a knowledge-base file: a JSON array of entries. */

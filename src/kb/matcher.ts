@@ -41,7 +41,10 @@ function insert(
   };
   n.targets ??= [];
   // The same entry reached twice through equal aliases keeps one target.
-  if (!n.targets.some((x) => x.entry === full.entry && x.demonym === full.demonym)) n.targets.push(full);
+  if (
+    !n.targets.some((x) => x.entry === full.entry && x.demonym === full.demonym && x.person === full.person)
+  )
+    n.targets.push(full);
 }
 
 /**
@@ -73,8 +76,9 @@ export function buildTrie(entries: readonly KbEntry[]): TrieNode {
   entries.forEach((e, entry) => {
     const cs = new Set(e.caseSensitive ?? []);
     for (const alias of new Set([e.name, ...e.aliases, ...ownedNames(e.aliases)]))
-      insert(root, alias, { entry, demonym: false }, cs.has(alias));
-    for (const d of e.demonyms ?? []) insert(root, d, { entry, demonym: true }, false);
+      insert(root, alias, { entry, demonym: false, person: false }, cs.has(alias));
+    for (const d of e.demonyms ?? []) insert(root, d, { entry, demonym: true, person: false }, false);
+    for (const p of e.spokespeople ?? []) insert(root, p, { entry, demonym: false, person: true }, false);
   });
   return root;
 }
@@ -133,6 +137,7 @@ export function matchTokens(
         end: best.end,
         candidates: chosen.map((t) => entries[t.entry]!),
         demonym: nonDemonym.length === 0,
+        person: chosen.every((t) => t.person),
       });
       i = best.end;
     } else {

@@ -43,6 +43,8 @@ export function searchKb(entries: readonly KbEntry[], query: string): KbHit[] {
       ['id', entry.id],
       ['name', entry.name],
       ...entry.aliases.map((a): [KbHit['field'], string] => ['alias', a]),
+      // "Lin Jian" finds the ministry he speaks for
+      ...(entry.spokespeople ?? []).map((a): [KbHit['field'], string] => ['alias', a]),
     ];
     for (const [field, text] of fields) {
       const rank = rankOf(text, q, cq);

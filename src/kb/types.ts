@@ -11,6 +11,8 @@ export interface KbEntry {
   readonly caseSensitive?: readonly string[];
   /** Adjective forms of a state ("Chinese"), used for context, never as a party by themselves. */
   readonly demonyms?: readonly string[];
+  /** People who speak for the body ("Lin Jian" for China's foreign ministry): they stand for it when quoted. */
+  readonly spokespeople?: readonly string[];
   /** Where the entry came from: "builtin" or the path of a user knowledge base. */
   readonly origin?: string;
 }
@@ -23,6 +25,7 @@ export interface AliasTarget {
   /** The alias starts with a capital, so the text must too ("Equation" the group, not "equation"). */
   readonly capitalised: boolean;
   readonly demonym: boolean;
+  readonly person: boolean;
 }
 
 export interface TrieNode {
@@ -44,4 +47,6 @@ export interface KbMatch {
   readonly end: number;
   readonly candidates: readonly KbEntry[];
   readonly demonym: boolean;
+  /** The name is one of a body's spokespeople. */
+  readonly person: boolean;
 }
