@@ -233,3 +233,21 @@ describe('speakers and groups named once and referred to after', () => {
     expect(claimants(d)).toEqual(['jp-npa', 'us-fbi']);
   });
 });
+
+describe('documents that speak for whoever issued them', () => {
+  it('reads "The report, published by X, says" and a later "According to the assessment"', () => {
+    const d = run(
+      'Title\n\nThe report, published by the Canadian Centre for Cyber Security, says that Indian state-sponsored cyber threat actors probably spy on government networks. Officials briefed reporters. According to the assessment, cyber actors sponsored by the Chinese state have compromised several federal networks.',
+    );
+    const cccs = d.claims.filter((c) => c.claimant.id === 'ca-cccs').map((c) => c.accused[0]!.country);
+    expect(cccs.sort()).toEqual(['CN', 'IN']);
+  });
+
+  it('gives both agencies their claim when each is written with its acronym in brackets', () => {
+    const d = run(
+      'Title\n\nThe General Intelligence and Security Service (AIVD) and the Military Intelligence and Security Service (MIVD) said a Chinese group had broken into a Dutch Ministry of Defence network.',
+    );
+    expect(claimants(d)).toEqual(['nl-aivd', 'nl-mivd']);
+    for (const c of d.claims) expect(c.accused[0]!.country).toBe('CN');
+  });
+});

@@ -159,6 +159,7 @@ const PENALTY_VERBS =
 /** Words that may stand between co-signers: "CISA, together with the NSA and the FBI". */
 const CO_GAP = new Set([
   ',',
+  ')',
   'and',
   'the',
   'together',
@@ -196,8 +197,10 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   };
   const ok = (m: Mention) => canAccuse(m) && m.identity !== claimant.identity;
   const out = [claimant];
-  // two names back to back ("Department of Defense" "Cyber Crime Center") are one item of the list
-  const adjacent = (from: number, to: number) => from === to;
+  // two names back to back ("Department of Defense" "Cyber Crime Center") are one item of the list,
+  // and so is a name with its acronym in brackets: "the Military Intelligence and Security Service (MIVD)"
+  const adjacent = (from: number, to: number) =>
+    from === to || (to === from + 1 && tokens[from]!.norm === '(');
   for (let k = at - 1; k >= 0; k--) {
     const m = list[k]!;
     if (adjacent(m.end, list[k + 1]!.start)) continue;
@@ -556,7 +559,15 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
   for (let k = m.start - 1; k >= Math.max(first, m.start - 3); k--) {
     const n = tokens[k]!.norm;
     if (TARGET_CUES.has(n) && n !== 'of' && n !== 'in' && n !== 'at') return true;
-    if (!/^(the|a|an|mainland)$/.test(n) && !tokens[k]!.possessive && tokens[k]!.pos !== 'ADJ') return false;
+    // "into a Dutch Ministry of Defence network": a nationality may stand between the cue and the name
+    const nationality = tokens[k]!.capitalised && tokens[k]!.pos !== 'VERB';
+    if (
+      !/^(the|a|an|mainland)$/.test(n) &&
+      !tokens[k]!.possessive &&
+      tokens[k]!.pos !== 'ADJ' &&
+      !nationality
+    )
+      return false;
   }
   return false;
 }

@@ -1098,6 +1098,10 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
   ...forms('hackers', 'actor', 'actors', 'intruders', 'attackers').map(
     (w) => [w, ['threat-group', 'military-unit'] as const] as const,
   ),
+  // "According to the assessment, …", "the report says": whoever published it, agency or company
+  ...forms('assessment', 'report', 'statement', 'notice', 'bulletin', 'alert', 'analysis', 'study').map(
+    (w) => [w, ['government-agency', 'company', 'researchers'] as const] as const,
+  ),
   ...forms('company', 'firm', 'vendor', 'giant').map(
     (w) => [w, ['company', 'researchers'] as const] as const,
   ),

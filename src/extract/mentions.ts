@@ -17,6 +17,7 @@ import {
   RESEARCHER_NOUNS,
   STATE_NOUNS,
   TITLES,
+  TRIGGERS,
 } from './lexicon.js';
 
 export interface Mention {
@@ -655,7 +656,7 @@ function nationalityPhrase(
   if (j > i && tokens[j] && !covered[j] && STATE_NOUNS.has(tokens[j]!.norm))
     return { end: j + 1, kind: 'state' };
   let k = i;
-  while (k < tokens.length && k - i < 4 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
+  while (k < tokens.length && k - i < 6 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
   const t = tokens[k];
   if (!t || covered[k]) return null;
   // "a Taiwanese government agency", "a Russian military unit": an agency not yet named
@@ -1232,8 +1233,13 @@ function addCoreference(
     }
     if (start < 0) continue;
     const head = tokens[headIdx]!;
+    // "the report says", "According to the assessment": a document that speaks for its issuer; "shared
+    // the assessment that …" is an opinion, not a document
+    if (DOCUMENTS.test(head.norm) && !speaksAsDocument(tokens, start, headIdx)) continue;
     const kinds = COREF_NOUNS.get(head.norm)!;
-    const ante = findAntecedent(out, t.sentence, kinds, head.norm, country, start);
+    const ante =
+      (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
+      findAntecedent(out, t.sentence, kinds, head.norm, country, start);
     if (ante) {
       out.push(
         corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)),
@@ -1481,7 +1487,18 @@ const RESEARCHERS: Mention = {
   modifier: false,
 };
 
-const ISSUED = /^(advisory|indictment)$/;
+const DOCUMENTS = /^(assessment|report|statement|notice|bulletin|alert|analysis|study)$/;
+
+function speaksAsDocument(tokens: readonly Token[], start: number, head: number): boolean {
+  if (tokens[start - 1]?.norm === 'to' && tokens[start - 2]?.norm === 'according') return true;
+  let k = head + 1;
+  if (tokens[k]?.norm === ',')
+    return /^(published|issued|released|written|compiled|produced|prepared)$/.test(tokens[k + 1]?.norm ?? '');
+  if (/^(also|further|then|now)$/.test(tokens[k]?.norm ?? '')) k++;
+  return TRIGGERS.get(tokens[k]?.norm ?? '') !== undefined && tokens[k]!.pos === 'VERB';
+}
+
+const ISSUED = /^(advisory|indictment|assessment|report|statement|notice|bulletin|alert|analysis|study)$/;
 
 function findAntecedent(
   mentions: readonly Mention[],
@@ -1495,7 +1512,16 @@ function findAntecedent(
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.sentence > sentence || m.start >= before) continue;
-    if (sentence - m.sentence > 8) break;
+    // a document is referred to from further away than a body: "According to the assessment, …"
+    if (sentence - m.sentence > (DOCUMENTS.test(head) ? 16 : 8)) break;
+    // "the assessment" after "The report, published by X": the same document, the same issuer
+    if (
+      ISSUED.test(head) &&
+      m.via === 'coref' &&
+      kinds.includes(m.partyKind) &&
+      ISSUED.test(m.surface.toLowerCase().split(/\s+/).pop() ?? '')
+    )
+      return m;
     if (m.via === 'coref' || m.modifier) continue;
     if (!kinds.includes(m.partyKind)) continue;
     if (country && m.country && m.country !== country) continue;
@@ -1512,6 +1538,18 @@ function findAntecedent(
   return fallback;
 }
 
+/** "The report, published by the Canadian Centre for Cyber Security, says …": the issuer named right after. */
+function issuerAfter(tokens: readonly Token[], mentions: readonly Mention[], head: number): Mention | null {
+  let k = head + 1;
+  if (tokens[k]?.norm === ',') k++;
+  if (!/^(published|issued|released|written|compiled|produced|prepared)$/.test(tokens[k]?.norm ?? ''))
+    return null;
+  k++;
+  while (k < head + 6 && tokens[k] && tokens[k]!.norm !== 'by') k++;
+  if (tokens[k]?.norm !== 'by') return null;
+  return mentions.find((m) => m.start > k && m.start <= k + 2 && !m.modifier && m.via !== 'coref') ?? null;
+}
+
 const GROUP_NOUNS = /^(agencies|partners|co-authors|co-signers|co-sealers|signatories|authoring)$/;
 
 /**
@@ -1525,6 +1563,8 @@ function coSigners(mentions: readonly Mention[], sentence: number, before: numbe
     for (const m of mentions) {
       if (m.sentence !== s || (s === sentence && m.start >= before)) continue;
       if (m.modifier || m.group || m.partyKind !== 'government-agency' || seen.has(m.identity)) continue;
+      // "systems in NATO countries, the European Union …": places attacked, not co-signers
+      if (m.country === null && m.entry !== null) continue;
       seen.add(m.identity);
       group.push(m);
     }
