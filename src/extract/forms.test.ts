@@ -251,3 +251,28 @@ describe('documents that speak for whoever issued them', () => {
     for (const c of d.claims) expect(c.accused[0]!.country).toBe('CN');
   });
 });
+
+describe('more ways of saying who did it', () => {
+  it('reads "it said" after a clause that names the body, and a sponsor written with a hyphen', () => {
+    const d = run(
+      'Title\n\nWhen Microsoft released the patch, it said a Russia-based threat actor had used the flaw in attacks against government organisations.',
+    );
+    expect(d.claims[0]?.claimant.id).toBe('org-microsoft');
+    expect(d.claims[0]?.accused[0]!.country).toBe('RU');
+  });
+
+  it('reads "responsible for" an operation known only by its name', () => {
+    const d = run(
+      'Title\n\nThe National Cyber Security Centre has assessed that the Russian military was almost certainly responsible for NotPetya.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toEqual([['gb-ncsc', 'RU']]);
+  });
+
+  it('follows "the same group" back further than "the group"', () => {
+    const d = run(
+      'Title\n\nGoogle tracks a Russian group called Coldriver. It sends phishing emails. Its lures are plausible. They target think tanks. Many are in Britain. Some are in the US. Others are in Ukraine. Few are elsewhere. Most are small. Some are large. In 2022 Google said the same group was connected to the leak of emails belonging to a former spy chief.',
+    );
+    const leak = d.claims.find((c) => c.operations.includes('hack-and-leak'));
+    expect(leak?.accused[0]!.id).toBe('tg-star-blizzard');
+  });
+});

@@ -73,11 +73,23 @@ export function framesInSentence(
   // bare "attacks" is cyber when a threat group or hackers are in the sentence
   if (
     ops.length === 0 &&
-    here.some((m) => m.partyKind === 'threat-group' && (!m.generic || /hacker/i.test(m.surface)))
+    here.some((m) => m.partyKind === 'threat-group' && (!m.generic || /hacker|actor|group/i.test(m.surface)))
   ) {
     for (let i = s.firstToken; i < s.endToken; i++) {
       if (/^(attack|attacks|attacked|attacking)$/.test(tokens[i]!.norm))
         ops.push({ token: i, operations: ['intrusion'] });
+    }
+  }
+  // "was responsible for NotPetya", "is behind Olympic Destroyer": an operation known by its name
+  if (ops.length === 0) {
+    for (let i = s.firstToken; i < s.endToken - 1; i++) {
+      if (!BEHIND_CUES.has(tokens[i]!.norm)) continue;
+      let k = i + 1;
+      if (/^(for|of)$/.test(tokens[k]!.norm)) k++;
+      if (tokens[k]?.norm === 'the') k++;
+      const named = tokens[k];
+      if (named && k < s.endToken && named.capitalised && named.pos === 'PROPN')
+        ops.push({ token: k, operations: earlierOps.length > 0 ? earlierOps : ['intrusion'] });
     }
   }
   if (ops.length === 0) return [];
@@ -416,7 +428,11 @@ function frameAt(
       // report: the accused is the first actor in the reported clause that an operation follows
       const region = after.filter(
         (m) =>
-          canBeAccused(m) && m.partyKind !== 'person' && notClaimant(m) && !targetPosition(tokens, m, first),
+          canBeAccused(m) &&
+          m.partyKind !== 'person' &&
+          notClaimant(m) &&
+          !targetPosition(tokens, m, first) &&
+          !(m.entry === null && namedOperation(tokens, m)),
       );
       // "said the United States had concluded that Iran carried out the attack": a speaker inside the
       // reported clause is not the accused; the actor of its own clause is
@@ -601,6 +617,14 @@ function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCu
   if (tokens[k]?.norm === 'of' && /^(work|handiwork|doing)$/.test(tokens[k - 1]?.norm ?? '')) return true;
   if (tokens[k]?.norm !== 'by') return false;
   return ops.some((o) => o.token < k && k - o.token <= 6);
+}
+
+/** "responsible for NotPetya": an unknown name right after "behind" or "responsible for" is the operation. */
+function namedOperation(tokens: readonly Token[], m: Mention): boolean {
+  let k = m.start - 1;
+  if (tokens[k]?.norm === 'the') k--;
+  if (/^(for|of)$/.test(tokens[k]?.norm ?? '')) k--;
+  return BEHIND_CUES.has(tokens[k]?.norm ?? '');
 }
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {

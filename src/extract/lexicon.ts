@@ -426,6 +426,7 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'fake profiles',
     'bot network',
     'bot networks',
+    'influence actor',
     'influence actors',
     'influence activity',
     'foreign interference',
@@ -445,7 +446,9 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
   ].map((w) => [w, ['disinformation']] as const),
   // hack-and-leak — e.g. "leaked the stolen emails"
   ...forms('hack-and-leak', 'leaked', 'leaking').map((w) => [w, ['hack-and-leak']] as const),
-  ...['hack and', 'leak operation', 'dumped online'].map((w) => [w, ['hack-and-leak']] as const),
+  ...['hack and', 'leak operation', 'dumped online', 'leak of', 'leaks of'].map(
+    (w) => [w, ['hack-and-leak']] as const,
+  ),
   // pre-positioning — e.g. "pre-positioning itself on IT networks for disruptive attacks"
   ...forms('pre-positioning', 'prepositioning', 'pre-position', 'pre-positioned', 'prepositioned').map(
     (w) => [w, ['pre-positioning']] as const,

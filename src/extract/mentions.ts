@@ -88,6 +88,7 @@ const HYPHEN_SPONSOR =
   /^(affiliated|linked|backed|sponsored|aligned|nexus|based|directed|funded|controlled)$/;
 
 const SPONSOR_WORDS = new Set([
+  'based',
   'affiliated',
   'aligned',
   'nexus',
@@ -714,6 +715,11 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
     if (poss && gap <= 2 && n.sentence === m.sentence) {
       m.modifier = true;
       if (m.partyKind === 'state' || m.country) n.country ??= m.country;
+      // "Microsoft's Threat Analysis Center": a unit of a company is part of the company, not an agency
+      if (m.partyKind === 'company' && n.entry === null && n.partyKind === 'government-agency') {
+        n.partyKind = 'company';
+        n.country = m.country;
+      }
     }
   }
 }
@@ -1220,6 +1226,25 @@ function addCoreference(
       const ante = subjectOfPrevious(a, out, t.sentence);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
+    } else if (
+      PRONOUNS.has(t.norm) &&
+      !t.capitalised &&
+      TRIGGERS.get(tokens[i + 1]?.norm ?? '') === 'report' &&
+      tokens[i + 1]!.pos === 'VERB' &&
+      /^(,|when|after|as|and|but)$/.test(tokens[i - 1]?.norm ?? '')
+    ) {
+      // "When Microsoft released the patch, it said …": the body of the clause before
+      const ante = [...out]
+        .reverse()
+        .find(
+          (m) =>
+            m.sentence === t.sentence &&
+            m.end <= i &&
+            !m.modifier &&
+            /^(government-agency|company|researchers|military-unit)$/.test(m.partyKind),
+        );
+      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, t.value));
+      continue;
     } else if (t.capitalised && !covered[i] && surnames.has(t.value)) {
       // "Lin said …" after "spokesman Lin Jian": the same speaker, for the same body
       const ante = surnames.get(t.value)!;
@@ -1237,9 +1262,11 @@ function addCoreference(
     // the assessment that …" is an opinion, not a document
     if (DOCUMENTS.test(head.norm) && !speaksAsDocument(tokens, start, headIdx)) continue;
     const kinds = COREF_NOUNS.get(head.norm)!;
+    // "the same group" reaches back further than "the group"
+    const same = tokens.slice(start, headIdx).some((x) => x.norm === 'same');
     const ante =
       (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
-      findAntecedent(out, t.sentence, kinds, head.norm, country, start);
+      findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8);
     if (ante) {
       out.push(
         corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)),
@@ -1507,13 +1534,14 @@ function findAntecedent(
   head: string,
   country: string | null,
   before = Number.MAX_SAFE_INTEGER,
+  reach = 8,
 ): Mention | null {
   let fallback: Mention | null = null;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.sentence > sentence || m.start >= before) continue;
     // a document is referred to from further away than a body: "According to the assessment, …"
-    if (sentence - m.sentence > (DOCUMENTS.test(head) ? 16 : 8)) break;
+    if (sentence - m.sentence > (DOCUMENTS.test(head) ? Math.max(16, reach) : reach)) break;
     // "the assessment" after "The report, published by X": the same document, the same issuer
     if (
       ISSUED.test(head) &&

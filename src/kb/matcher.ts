@@ -1,11 +1,19 @@
 import type { Token } from '../nlp/index.js';
 import { tokenizeName } from '../nlp/index.js';
+import { commonWords } from './aliases.js';
 import type { AliasTarget, KbEntry, KbMatch, TrieNode } from './types.js';
 
 const node = (): TrieNode => ({ next: new Map(), targets: null });
 
-// e.g. "MSS", "GRU", "CNCERT/CC": letters all upper case, so "mss" in running text is not the ministry.
-const isAcronym = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+/**
+ * An upper-case alias must match with its case ("MSS", "GRU", "CNCERT/CC": "mss" in running text is not
+ * the ministry), except a long name a vendor writes in capitals ("COLDRIVER"), which news also writes
+ * "Coldriver" — unless that is an ordinary word ("MERCURY", not "Mercury").
+ */
+const isAcronym = (s: string): boolean =>
+  /\p{Lu}/u.test(s) &&
+  !/\p{Ll}/u.test(s) &&
+  !(/^\p{Lu}{7,}$/u.test(s) && !commonWords().has(s.toLowerCase()));
 
 /** Strips a leading article: "the Kremlin" is matched from "Kremlin" so "the" never decides a match. */
 const stripArticle = (s: string): string => s.replace(/^the\s+/i, '').trim();
