@@ -276,3 +276,12 @@ describe('more ways of saying who did it', () => {
     expect(leak?.accused[0]!.id).toBe('tg-star-blizzard');
   });
 });
+
+describe("a statement's own assertions", () => {
+  it("makes the author's plain assertion a claim, but not a journalist's question", () => {
+    const d = run(
+      'Statement of the Ministry of Foreign Affairs of the Russian Federation\n\nQuestion: Has the British government hacked into Russian ministries?\n\nFor many years, US intelligence agencies have carried out large-scale cyber attacks against other countries.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toEqual([['ru-mfa', 'US']]);
+  });
+});

@@ -149,7 +149,67 @@ export function framesInSentence(
       frames.push({ kind: 'frame', sentence, trigger: i, type, claimant, accused, operations: ops });
     }
   }
+  // In a statement, the author asserts without a verb of saying: "For years, US agencies have hacked
+  // into foreign governments' networks" in the ministry's own remarks is the ministry's claim.
+  if (frames.length === 0 && author && !questionOrAnswerOfOthers(a, sentence)) {
+    const f = assertedByAuthor(tokens, here, ops, author, s.firstToken, s.endToken, denialAt);
+    if (f)
+      frames.push({
+        kind: 'frame',
+        sentence,
+        trigger: f.trigger,
+        type: 'report',
+        claimant: author,
+        accused: [f.accused],
+        operations: ops,
+      });
+  }
   return frames;
+}
+
+/** A journalist's question in a press-conference transcript: "Question: …", "Q: …", or ending in "?". */
+function questionOrAnswerOfOthers(a: AnalysedText, sentence: number): boolean {
+  const s = a.sentences[sentence]!;
+  const para = s.paragraph;
+  // the first sentence of the paragraph decides: "Question: …" / "Q: …"
+  let first = sentence;
+  while (first > 0 && a.sentences[first - 1]!.paragraph === para) first--;
+  const opener = a.text.slice(a.sentences[first]!.start, a.sentences[first]!.start + 10);
+  if (/^(q|question|journalist|reporter)\s*[:：]/i.test(opener)) return true;
+  return a.text.slice(s.start, s.end).trimEnd().endsWith('?');
+}
+
+/**
+ * The actor the author's own sentence accuses: the subject of an operation verb, in a sentence with no
+ * verb of saying or accusing of its own, that is neither the author nor of the author's country.
+ */
+function assertedByAuthor(
+  tokens: readonly Token[],
+  here: readonly Mention[],
+  ops: readonly OperationCue[],
+  author: Mention,
+  first: number,
+  end: number,
+  denialAt: number,
+): { accused: Mention; trigger: number } | null {
+  if (denialAt >= 0) return null;
+  for (let i = first; i < end; i++)
+    if (TRIGGERS.has(tokens[i]!.norm) && !here.some((m) => m.start <= i && i < m.end)) return null;
+  for (const m of here) {
+    if (m.modifier || !canBeAccused(m) || m.partyKind === 'person') continue;
+    if (m.identity === author.identity || (author.country !== null && m.country === author.country)) continue;
+    if (targetPosition(tokens, m, first) || afterPreposition(tokens, m, first)) continue;
+    // the operation follows its subject closely: "US agencies have hacked into …"
+    const op = ops.find(
+      (o) =>
+        o.token >= m.end &&
+        o.token - m.end <= 8 &&
+        tokens.slice(m.end, o.token + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX') &&
+        !tokens.slice(m.end, o.token).some((t) => t.norm === ',' || t.norm === 'that' || t.norm === 'which'),
+    );
+    if (op) return { accused: m, trigger: op.token };
+  }
+  return null;
 }
 
 /**

@@ -214,11 +214,13 @@ export function findMentionsAndNationalities(
       tokens[m.end - 1]!.norm === 'state' &&
       /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(nextNorm);
     // "a Taiwanese government agency" is an agency of the state, not the state
-    const stateThenBody = /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(
-      nextNorm,
-    );
+    const stateThenBody =
+      /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(nextNorm) ||
+      // "US intelligence agencies", "American special services": the state's unnamed agencies
+      (/^(intelligence|special|security|spy)$/.test(nextNorm) &&
+        /^(agencies|services|agency|service)$/.test(tokens[m.end + 1]?.norm ?? ''));
     if (e.kind === 'state' && (stateThenSponsor || stateThenBody)) {
-      demonyms.push({ start: m.start, end: m.start + 1, entry: e });
+      demonyms.push({ start: m.start, end: stateThenSponsor ? m.start + 1 : m.end, entry: e });
       continue;
     }
     // "PRC-affiliated actors", "Russia-linked hackers": the state names whose the actors are
