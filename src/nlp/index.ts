@@ -75,31 +75,35 @@ function isCapitalised(value: string): boolean {
 export function analyse(text: string): AnalysedText {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const tokens: Token[] = [];
   const breakBefore: boolean[] = [];
   const paragraphBefore: boolean[] = [];
+  // where each of wink's tokens starts in the text, for mapping its sentence spans
   const origStart = new Array<number>(values.length);
   let offset = 0;
   let pendingBreak = false;
   let pendingPara = false;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    const sp = spaces[i] ?? '';
-    let start = offset + sp.length;
-    // wink keeps the original characters; guard anyway so that offsets can never drift.
-    if (text.startsWith(value, start) === false) {
+    // wink keeps the original characters, so a token starts after the white space that follows the
+    // previous one; the line breaks in that white space end a sentence or a paragraph
+    let start = offset;
+    let nl = 0;
+    while (start < text.length && isSpace(text.charCodeAt(start))) {
+      if (text.charCodeAt(start) === 10) nl++;
+      start++;
+    }
+    if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, offset);
       start = found >= 0 ? found : start;
     }
-    const nl = countNewlines(sp);
     origStart[i] = start;
     offset = start + value.length;
     if (nl > 0) pendingBreak = true;
     if (nl > 1) pendingPara = true;
-    if (value.trim() === '') {
-      // wink emits whitespace runs that contain line breaks as tokens of their own
+    if (value.length === 0 || isSpace(value.charCodeAt(0))) {
+      // wink emits white-space runs that contain line breaks as tokens of their own
       const n = countNewlines(value);
       if (n > 0) pendingBreak = true;
       if (n > 1) pendingPara = true;
@@ -124,11 +128,10 @@ export function analyse(text: string): AnalysedText {
 
   // Sentence starts from wink, in token indexes of the original token list, mapped to ours by offset.
   const sentenceStarts = new Set<number>();
-  doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
-    const span = s.out(its.span) as unknown as [number, number];
+  for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) {
     const start = origStart[span[0]];
     if (start !== undefined) sentenceStarts.add(start);
-  });
+  }
 
   const sentences: Sentence[] = [];
   let first = 0;
@@ -158,6 +161,26 @@ export function analyse(text: string): AnalysedText {
     }
   }
   return { kind: 'analysed-text', text, tokens, sentences };
+}
+
+/** Space, tab, line breaks, no-break and other Unicode spaces. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 9 ||
+    c === 13 ||
+    c === 160 ||
+    c === 12 ||
+    c === 11 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function countNewlines(s: string): number {
