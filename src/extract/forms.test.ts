@@ -285,3 +285,19 @@ describe("a statement's own assertions", () => {
     expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toEqual([['ru-mfa', 'US']]);
   });
 });
+
+describe('nationalities that act, and ones that do not', () => {
+  it('reads "North Korean cyberattacks" as the state acting, and a panel of experts as the speaker', () => {
+    const d = run(
+      'Title\n\nA panel of experts that monitored UN sanctions said it was investigating 58 suspected North Korean cyberattacks on cryptocurrency firms.',
+    );
+    expect(d.claims.map((c) => [c.claimant.name, c.accused[0]!.id])).toEqual([['researchers', 'kp']]);
+  });
+
+  it('does not take "US-made telephones" for the United States acting', () => {
+    const d = run(
+      'Title\n\nThe Russian foreign ministry said the collection of data had been carried out through flaws in US-made telephones.',
+    );
+    expect(d.claims).toEqual([]);
+  });
+});

@@ -573,6 +573,12 @@ function afterPreposition(tokens: readonly Token[], m: Mention, first: number): 
     if (/^(that|which|who|whom|whose)$/.test(t.norm)) return false;
     // "the joint advisory from the FBI …": the issuer of a report stands as its subject
     if (/^(from|by|of)$/.test(t.norm) && REPORT_NOUNS.has(tokens[k - 1]?.norm ?? '')) return false;
+    // "A panel of experts said": the experts are the panel
+    if (
+      t.norm === 'of' &&
+      /^(panel|team|group|committee|board|coalition|consortium)$/.test(tokens[k - 1]?.norm ?? '')
+    )
+      return false;
     return t.pos === 'ADP' || t.pos === 'SCONJ';
   }
   return false;

@@ -84,6 +84,17 @@ const NAME_CUES = new Set([
 ]);
 const STATE_LINK =
   /^(.+?)-(linked|backed|sponsored|based|aligned|affiliated|nexus|connected|tied|directed|controlled|run|operated|funded|allied)$/;
+/** Operation nouns a nationality can act through: "Russian cyberattacks", "Chinese hacking". */
+const NATIONAL_OPERATION =
+  /^(cyberattacks?|cyber-attacks?|cyber attacks?|hacking|hacks|intrusions|disinformation|propaganda|cyberespionage|cyber espionage|espionage campaigns?|interference|influence operations?|influence campaigns?|cyber operations|cyber campaigns?|hacking campaigns?)$/;
+
+/** The one- or two-word operation noun at token i, e.g. "cyber attacks". */
+function operationWordAt(tokens: readonly Token[], i: number): string {
+  const one = tokens[i]?.norm ?? '';
+  const two = `${one} ${tokens[i + 1]?.norm ?? ''}`;
+  return NATIONAL_OPERATION.test(two) ? two : one;
+}
+
 const HYPHEN_SPONSOR =
   /^(affiliated|linked|backed|sponsored|aligned|nexus|based|directed|funded|controlled)$/;
 
@@ -223,6 +234,15 @@ export function findMentionsAndNationalities(
       demonyms.push({ start: m.start, end: stateThenSponsor ? m.start + 1 : m.end, entry: e });
       continue;
     }
+    // "US-made telephones", "Chinese-built cameras": where a product comes from, not an actor
+    if (
+      e.kind === 'state' &&
+      nextNorm === '-' &&
+      /^(made|built|manufactured|designed)$/.test(tokens[m.end + 1]?.norm ?? '')
+    ) {
+      demonyms.push({ start: m.start, end: m.end, entry: e });
+      continue;
+    }
     // "PRC-affiliated actors", "Russia-linked hackers": the state names whose the actors are
     if (e.kind === 'state' && nextNorm === '-' && HYPHEN_SPONSOR.test(tokens[m.end + 1]?.norm ?? '')) {
       demonyms.push({ start: m.start, end: m.end, entry: e });
@@ -349,7 +369,27 @@ export function findMentionsAndNationalities(
   // 3. Nationality phrases: "Chinese authorities" (the state), "Russian state-sponsored hackers" (a group).
   for (const d of demonyms) {
     const phrase = nationalityPhrase(tokens, d.end, covered);
-    if (!phrase) continue;
+    if (!phrase) {
+      // "58 suspected North Korean cyberattacks", "Russian disinformation": the state acted
+      if (
+        d.entry.kind === 'state' &&
+        !covered[d.end] &&
+        NATIONAL_OPERATION.test(operationWordAt(tokens, d.end))
+      )
+        push({
+          start: d.start,
+          end: d.end,
+          identity: d.entry.id,
+          entry: d.entry,
+          name: d.entry.name,
+          partyKind: 'state',
+          country: d.entry.country,
+          via: 'nationality',
+          generic: false,
+          weak: false,
+        });
+      continue;
+    }
     const surface = textOf(text, tokens, d.start, phrase.end);
     if (phrase.kind === 'state') {
       push({
