@@ -301,3 +301,30 @@ describe('nationalities that act, and ones that do not', () => {
     expect(d.claims).toEqual([]);
   });
 });
+
+describe('attribution of a group to its sponsor', () => {
+  it('reads "X was behind APT40" with both the sponsor and the group accused', () => {
+    const d = run(
+      "Title\n\nJapan's foreign ministry said it was highly likely that the Chinese government was behind APT40.",
+    );
+    expect(d.claims[0]?.claimant.id).toBe('jp-mofa');
+    expect(d.claims[0]?.accused.map((m) => m.id).sort()).toEqual(['cn', 'tg-apt40']);
+  });
+
+  it('reads "the group was associated with the Chinese state" as attribution', () => {
+    const d = run(
+      'Title\n\nThe National Cyber Security Centre said it was highly likely that APT31 was associated with the Chinese state.',
+    );
+    expect(d.claims[0]?.accused.map((m) => m.id).sort()).toEqual(['cn', 'tg-apt31']);
+  });
+
+  it('lets "the bloc" speak for the European Union and "named X as the agency behind" accuse', () => {
+    const d = run(
+      'Title\n\nThe European Union issued a declaration on Monday. The bloc said the compromise had been carried out by APT40. Britain named the MSS as the agency behind APT31.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id]).sort()).toEqual([
+      ['gb', 'cn-mss'],
+      ['org-eu', 'tg-apt40'],
+    ]);
+  });
+});

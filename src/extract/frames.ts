@@ -80,6 +80,14 @@ export function framesInSentence(
         ops.push({ token: i, operations: ['intrusion'] });
     }
   }
+  // "Hafnium was associated with the Chinese state": tying a group to its sponsor attributes its work
+  if (ops.length === 0) {
+    for (const m of here) {
+      if (m.partyKind !== 'threat-group' || m.modifier) continue;
+      const at = sponsorLink(tokens, m.end, s.endToken);
+      if (at >= 0 && here.some((x) => isSponsorAt(x, at))) ops.push({ token: m.end, operations: earlierOps });
+    }
+  }
   // "was responsible for NotPetya", "is behind Olympic Destroyer": an operation known by its name
   if (ops.length === 0) {
     for (let i = s.firstToken; i < s.endToken - 1; i++) {
@@ -483,7 +491,13 @@ function frameAt(
           ((penaltyOn && m.start <= i + 8) || !targetPosition(tokens, m, first)),
       );
       accused = coordinated(tokens, preferNamed(region));
-      if (type === 'name' && !ops.some((o) => o.token > i)) return null;
+      // "Britain named the MSS as the agency behind APT40": naming whoever is behind something
+      if (
+        type === 'name' &&
+        !ops.some((o) => o.token > i) &&
+        !behindCue(tokens, i + 1, Math.min(end, i + 12))
+      )
+        return null;
     } else {
       // report: the accused is the first actor in the reported clause that an operation follows
       const region = after.filter(
@@ -496,10 +510,26 @@ function frameAt(
       );
       // "said the United States had concluded that Iran carried out the attack": a speaker inside the
       // reported clause is not the accused; the actor of its own clause is
-      const cand = preferNamed(region.filter((m) => !speaksNext(tokens, m, end))).find(
-        (m) => ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end) || agentOf(tokens, m, ops),
-      );
+      const acts = (m: Mention) =>
+        ops.some((o) => o.token > m.start) || behindCue(tokens, m.end, end) || agentOf(tokens, m, ops);
+      const speakers = region.filter((m) => !speaksNext(tokens, m, end));
+      // a named group that does nothing in the clause ("… was behind APT40") leaves the actor that does
+      const cand = preferNamed(speakers).find(acts) ?? speakers.find(acts);
       accused = cand ? [cand] : [];
+      // "Hafnium was associated with the Chinese state": the sponsor is accused with the group
+      if (cand && cand.partyKind === 'threat-group') {
+        const at = sponsorLink(tokens, cand.end, end);
+        const sponsor =
+          at >= 0 ? region.find((m) => isSponsorAt(m, at) && m.identity !== cand.identity) : undefined;
+        if (sponsor) accused.push(sponsor);
+      }
+      // "the Chinese government was behind APT40": the group it is behind is accused with it
+      if (cand && behindCue(tokens, cand.end, end)) {
+        const behind = region.find(
+          (m) => m.start > cand.end && m.start <= cand.end + 6 && m.partyKind === 'threat-group',
+        );
+        if (behind && behind.identity !== cand.identity) accused.push(behind);
+      }
       // "A Chinese group has breached networks in Guam, Microsoft said": the reported clause comes first
       const comma = lastCommaBefore(tokens, claimant.start, clauseStart, here);
       if (
@@ -692,6 +722,39 @@ function namedOperation(tokens: readonly Token[], m: Mention): boolean {
   if (/^(for|of)$/.test(tokens[k]?.norm ?? '')) k--;
   return BEHIND_CUES.has(tokens[k]?.norm ?? '');
 }
+
+/**
+ * "was associated with the Chinese state", "is linked to Russia's GRU", "works for the MSS": where a
+ * phrase tying an actor to a sponsor starts at `from`, the token of the sponsor's name, else -1.
+ */
+function sponsorLink(tokens: readonly Token[], from: number, end: number): number {
+  let k = from;
+  while (
+    k < end &&
+    k < from + 4 &&
+    /^(was|is|are|were|has|have|been|being|likely|probably|highly|also|directly|closely)$/.test(
+      tokens[k]!.norm,
+    )
+  )
+    k++;
+  const two = `${tokens[k]?.norm ?? ''} ${tokens[k + 1]?.norm ?? ''}`;
+  if (
+    !/^(associated with|affiliated with|linked to|linked with|tied to|connected to|working for|works for|backed by|sponsored by|directed by|controlled by|part of|acting for|operated by|run by)$/.test(
+      two,
+    )
+  )
+    return -1;
+  k += 2;
+  while (k < end && /^(the|a|an)$/.test(tokens[k]!.norm)) k++;
+  return k < end ? k : -1;
+}
+
+/** The sponsor's name where a sponsor link points: "the Chinese state", "China's Ministry of State Security". */
+const isSponsorAt = (m: Mention, at: number): boolean =>
+  m.start >= at &&
+  m.start <= at + 2 &&
+  !m.modifier &&
+  /^(state|government-agency|military-unit)$/.test(m.partyKind);
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
   for (let k = from; k < Math.min(end, from + 4); k++) if (BEHIND_CUES.has(tokens[k]!.norm)) return true;

@@ -1105,6 +1105,9 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
     'commission',
     'embassy',
     'council',
+    // "the bloc said": the European Union or another alliance just named
+    'bloc',
+    'alliance',
     // "According to the indictment, …": a document speaks for the body that issued it
     'indictment',
     'advisory',
