@@ -328,3 +328,16 @@ describe('attribution of a group to its sponsor', () => {
     ]);
   });
 });
+
+describe('operations known by name and who ran them', () => {
+  it('accuses the campaign named "known as" and the organisations that ran it', () => {
+    const d = run(
+      'Title\n\nThe Justice Department said the domains were part of an influence campaign known as "Doppelganger". The FBI said the operation was run by the Social Design Agency.',
+    );
+    const names = d.claims.map((c) => [c.claimant.id, c.accused[0]!.name]).sort();
+    expect(names).toEqual([
+      ['us-doj', 'Doppelganger'],
+      ['us-fbi', 'Social Design Agency'],
+    ]);
+  });
+});

@@ -708,7 +708,19 @@ function speaksNext(tokens: readonly Token[], m: Mention, end: number): boolean 
 /** "a disinformation campaign by the Five Eyes", "attacks carried out by APT28": the agent of an operation. */
 function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCue[]): boolean {
   let k = m.start - 1;
-  while (k > 0 && /^(a|an|the)$/.test(tokens[k]!.norm)) k--;
+  while (k > 0 && /^(a|an|the|"|“)$/.test(tokens[k]!.value.toLowerCase())) k--;
+  // "an influence campaign known as Doppelganger": the operation's own name
+  const n = tokens[k]?.norm ?? '';
+  if (/^(called|dubbed|named|codenamed)$/.test(n) || (n === 'as' && tokens[k - 1]?.norm === 'known'))
+    if (ops.some((o) => o.token < k && k - o.token <= 4)) return true;
+  // "…, which it said was run by three Russian organisations": whoever ran the operation
+  if (
+    tokens[k]?.norm === 'by' &&
+    /^(run|operated|conducted|directed|orchestrated|organised|organized|controlled)$/.test(
+      tokens[k - 1]?.norm ?? '',
+    )
+  )
+    return ops.some((o) => o.token < k && k - o.token <= 14);
   // "was the work of a Chinese state-sponsored actor"
   if (tokens[k]?.norm === 'of' && /^(work|handiwork|doing)$/.test(tokens[k - 1]?.norm ?? '')) return true;
   if (tokens[k]?.norm !== 'by') return false;

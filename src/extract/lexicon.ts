@@ -336,6 +336,8 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'heist',
     'heists',
     'stealing',
+    'siphoned',
+    'siphoning',
     'exfiltrated',
     'exfiltrate',
     'exfiltration',

@@ -1305,7 +1305,9 @@ function addCoreference(
     if (DOCUMENTS.test(head.norm) && !speaksAsDocument(tokens, start, headIdx)) continue;
     const kinds = COREF_NOUNS.get(head.norm)!;
     // "the same group" reaches back further than "the group"
-    const same = tokens.slice(start, headIdx).some((x) => x.norm === 'same');
+    // "the group" in an article about one group may refer back a long way
+    const same =
+      tokens.slice(start, headIdx).some((x) => x.norm === 'same') || kinds.includes('threat-group');
     const ante =
       (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
       findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8);
