@@ -341,3 +341,24 @@ describe('operations known by name and who ran them', () => {
     ]);
   });
 });
+
+describe('governments speaking through ministers, juries and views', () => {
+  it('reads "calling out", "Norway\'s view that", and a grand jury as the Justice Department', () => {
+    const d = run(
+      "Title\n\nThe foreign secretary said London and Washington were together calling out the SVR for the SolarWinds compromise. It was Norway's view that Russia was behind the cyberattack on parliament. A federal grand jury has returned an indictment charging five officers of Unit 29155 with hacking.",
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id]).sort()).toEqual([
+      ['gb', 'ru-svr'],
+      ['no', 'ru'],
+      ['us', 'ru-svr'],
+      ['us-doj', 'ru-gru-29155'],
+    ]);
+  });
+
+  it('lets "X, a Foreign Office minister," speak for the Foreign Office', () => {
+    const d = run(
+      'Title\n\nTariq Ahmad, a Foreign Office minister, said the North Korean group Lazarus had carried out the WannaCry attack.',
+    );
+    expect(d.claims[0]?.claimant.id).toBe('gb-fcdo');
+  });
+});

@@ -88,6 +88,15 @@ export function framesInSentence(
       if (at >= 0 && here.some((x) => isSponsorAt(x, at))) ops.push({ token: m.end, operations: earlierOps });
     }
   }
+  // "… also said North Korea was responsible.": the operation just described
+  if (ops.length === 0 && earlierOps.length > 0) {
+    for (let i = s.firstToken; i < s.endToken - 1; i++)
+      if (
+        /^(responsible|behind|culprit|culprits)$/.test(tokens[i]!.norm) &&
+        /^(\.|,|;|for|in)$/.test(tokens[i + 1]!.norm)
+      )
+        ops.push({ token: i, operations: earlierOps });
+  }
   // "was responsible for NotPetya", "is behind Olympic Destroyer": an operation known by its name
   if (ops.length === 0) {
     for (let i = s.firstToken; i < s.endToken - 1; i++) {
@@ -116,6 +125,9 @@ export function framesInSentence(
     if (inMention[i]) continue;
     const t = tokens[i]!;
     let type = TRIGGERS.get(t.norm);
+    // "calling out the SVR for …"
+    if (!type && /^(call|calls|called|calling)$/.test(t.norm) && tokens[i + 1]?.norm === 'out')
+      type = 'accuse';
     if (!type && according && i === according.cue) type = 'report';
     if (!type) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
@@ -357,6 +369,21 @@ function accordingTo(
     if (tokens[i]!.norm !== 'according' || tokens[i + 1]!.norm !== 'to') continue;
     const m = here.find((x) => x.start >= i + 2 && x.start <= i + 4 && x.via !== 'nationality' && !x.generic);
     if (m) return { cue: i, mention: headOf(here, m) };
+  }
+  // "it was Norway's view that Russia was behind the attack", "Britain's assessment is that …"
+  for (let i = first + 1; i < end - 1; i++) {
+    if (
+      !/^(view|assessment|conclusion|judgement|judgment|belief|finding|determination)$/.test(tokens[i]!.norm)
+    )
+      continue;
+    const next = tokens[i + 1]!.norm === 'is' || tokens[i + 1]!.norm === 'was' ? i + 2 : i + 1;
+    if (tokens[next]?.norm !== 'that') continue;
+    const owner = here.find(
+      (x) =>
+        canAccuse(x) &&
+        ((x.end === i && tokens[i - 1]!.possessive) || (x.end === i - 1 && tokens[i - 1]!.norm === "'s")),
+    );
+    if (owner) return { cue: i, mention: owner };
   }
   return null;
 }

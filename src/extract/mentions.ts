@@ -504,6 +504,7 @@ export function findMentionsAndNationalities(
   markDatelines(tokens, mentions);
   speakersForTheirOrganisation(tokens, mentions);
   researchersAt(tokens, mentions);
+  addGrandJuries(tokens, kb, mentions, covered);
   const nationalities = new Map<number, string>();
   for (const d of demonyms) if (d.entry.country) nationalities.set(d.start, d.entry.country);
   return { mentions: addCoreference(a, mentions, demonyms, covered), nationalities };
@@ -1308,6 +1309,13 @@ function addCoreference(
     // "the group" in an article about one group may refer back a long way
     const same =
       tokens.slice(start, headIdx).some((x) => x.norm === 'same') || kinds.includes('threat-group');
+    // "a Foreign Office minister said the government was confident …": the government of that body
+    if (country === null && /^(government|regime)$/.test(head.norm)) {
+      const near = [...out]
+        .reverse()
+        .find((m) => m.sentence === t.sentence && m.end <= start && m.country !== null);
+      if (near) country = near.country;
+    }
     const ante =
       (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
       findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8);
@@ -1359,9 +1367,12 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
         .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
       // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
       const between = org ? tokens.slice(m.end + 1, org.start).map((t) => t.norm) : [];
-      const office = between.some((w) =>
-        /^(spokesman|spokeswoman|spokesperson|minister|secretary|director|head|chief|ambassador)$/.test(w),
-      );
+      const OFFICE =
+        /^(spokesman|spokeswoman|spokesperson|minister|secretary|director|head|chief|ambassador|official)$/;
+      // "Tariq Ahmad, a Foreign Office minister, said": the office may follow the body's name
+      const office =
+        between.some((w) => OFFICE.test(w)) ||
+        (org !== undefined && OFFICE.test(tokens[org.end]?.norm ?? ''));
       if (
         between.some(
           (w) => /^(who|whom|which|described|identified)$/.test(w) || (!office && /^(a|an)$/.test(w)),
@@ -1608,6 +1619,46 @@ function findAntecedent(
     fallback ??= m;
   }
   return fallback;
+}
+
+/**
+ * "A federal grand jury … returned an indictment charging …": an American grand jury indicts at the
+ * request of the Justice Department, which is the accuser the indictment speaks for.
+ */
+function addGrandJuries(
+  tokens: readonly Token[],
+  kb: KnowledgeBase,
+  mentions: Mention[],
+  covered: Uint8Array,
+) {
+  const doj = kb.byId.get('us-doj');
+  if (!doj) return;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'grand' || tokens[i + 1]!.norm !== 'jury' || covered[i] || covered[i + 1])
+      continue;
+    const start = tokens[i - 1]?.norm === 'federal' ? i - 1 : i;
+    for (let k = start; k < i + 2; k++) covered[k] = 1;
+    mentions.push({
+      kind: 'mention',
+      start,
+      end: i + 2,
+      sentence: tokens[i]!.sentence,
+      surface: tokens
+        .slice(start, i + 2)
+        .map((x) => x.value)
+        .join(' '),
+      identity: doj.id,
+      entry: doj,
+      name: doj.name,
+      partyKind: doj.kind,
+      country: doj.country,
+      via: 'coref',
+      generic: false,
+      weak: false,
+      modifier: false,
+    });
+  }
+  mentions.sort((x, y) => x.start - y.start);
 }
 
 /** "The report, published by the Canadian Centre for Cyber Security, says …": the issuer named right after. */
