@@ -268,6 +268,13 @@ export function findMentionsAndNationalities(
   // 2. Unknown actors by shape.
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    // "Secretary of State Mike Pompeo and …": an office title starts no organisation's name
+    const title = titleAt(tokens, i);
+    if (title > i) {
+      const holder = personName(tokens, title, covered);
+      i = (holder ? holder.end : title) - 1;
+      continue;
+    }
     const t = tokens[i]!;
     // e.g. "APT41", "UNC3886", "Storm-1516", "TA453"
     if (GROUP_CODE.test(t.possessive ? t.value.replace(/'s$|’s$/, '') : t.value)) {
