@@ -362,3 +362,17 @@ describe('governments speaking through ministers, juries and views', () => {
     expect(d.claims[0]?.claimant.id).toBe('gb-fcdo');
   });
 });
+
+describe('linking responses to the claims they answer', () => {
+  it('links a denial "at the time" to the claim just told, and a headline denial to all', () => {
+    const d = run(
+      'North Korea calls the hacking charges absurd\n\nThe FBI said Lazarus had stolen $600 million from a game company. In 2018 the MIVD said that the GRU had tried to hack into the OPCW. Moscow dismissed the allegations at the time. Britain also accused Lazarus of carrying out the WannaCry attack.',
+    );
+    const deniedBy = (accused: string) =>
+      d.claims
+        .filter((c) => c.accused.some((m) => m.id === accused))
+        .map((c) => d.responses.some((r) => r.type === 'denial' && r.claim === c.id));
+    expect(deniedBy('ru-gru')).toEqual([true]);
+    expect(deniedBy('tg-lazarus')).toEqual([true, true]);
+  });
+});

@@ -80,7 +80,9 @@ export function findResponses(
       by = agent;
     }
     if (!by) continue;
-    const answered = linkClaims(by, claims, claimSentences, s.index);
+    // "Moscow dismissed the allegations at the time": a past answer to the claim just told
+    const past = /\b(at the time|back then|then)\b/i.test(text.slice(a.tokens[cueToken]!.start - s.start));
+    const answered = linkClaims(by, claims, claimSentences, s.index, past, type === 'no-response');
     if (answered === undefined) continue;
     const evidence = [{ text, start: s.start, end: s.end }];
     // one response for each claim it answers: "China denied it" answers the FBI and the NSA alike
@@ -153,6 +155,8 @@ function linkClaims(
   claims: readonly Claim[],
   claimSentences: readonly (readonly number[])[],
   sentence: number,
+  past: boolean,
+  news: boolean,
 ): string[] | undefined {
   const byKey = by.entry?.id ?? by.name;
   const scored = claims.map((c, k) => ({
@@ -176,7 +180,17 @@ function linkClaims(
   }
   const fit = scored.filter((x) => x.score === top);
   const before = fit.filter((x) => x.at <= sentence);
+  if (past && before.length > 0) {
+    const last = Math.max(...before.map((x) => x.at));
+    return before.filter((x) => x.at === last).map((x) => x.id);
+  }
+  // "The embassy did not respond to a request for comment": to the news the article opens with, not
+  // to the earlier attributions it recalls
+  if (news && before.length > 0) {
+    const first = Math.min(...before.map((x) => x.at));
+    return before.filter((x) => x.at <= Math.max(first, 3)).map((x) => x.id);
+  }
   if (before.length > 0) return before.map((x) => x.id);
-  const nearest = Math.min(...fit.map((x) => x.at));
-  return fit.filter((x) => x.at === nearest).map((x) => x.id);
+  // a headline or opening denial answers every claim the article goes on to tell
+  return fit.map((x) => x.id);
 }
