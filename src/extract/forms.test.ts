@@ -376,3 +376,12 @@ describe('linking responses to the claims they answer', () => {
     expect(deniedBy('tg-lazarus')).toEqual([true, true]);
   });
 });
+
+describe('victims and offices are not the accused', () => {
+  it('does not accuse a body named after what was done to it, nor a minister "responsible for" a bureau', () => {
+    const d = run(
+      'Title\n\nBritain said China state-affiliated actors had compromised the systems of the Electoral Commission. Jane Doe, the minister responsible for the bureau, said New Zealand would respond.',
+    );
+    expect(d.claims.flatMap((c) => c.accused.map((m) => m.country))).toEqual(['CN']);
+  });
+});

@@ -93,7 +93,8 @@ export function framesInSentence(
     for (let i = s.firstToken; i < s.endToken - 1; i++)
       if (
         /^(responsible|behind|culprit|culprits)$/.test(tokens[i]!.norm) &&
-        /^(\.|,|;|for|in)$/.test(tokens[i + 1]!.norm)
+        /^(\.|,|;|for|in)$/.test(tokens[i + 1]!.norm) &&
+        !officeHolder(tokens, i)
       )
         ops.push({ token: i, operations: earlierOps });
   }
@@ -680,7 +681,26 @@ const VICTIM_NOUNS =
   /^(systems?|networks?|infrastructure|websites?|sites|computers?|servers?|institutions|facilities|utilities|companies|firms|sectors?|platforms|accounts|grids?|ministries|agencies)$/;
 
 /** An actor after "against", "targeting", "on" is a victim, not the accused. */
+const VICTIM_VERBS =
+  /^(hack|hacked|hacking|hacks|breach|breached|breaches|compromise|compromised|intrusion|intrusions|attack|attacks|attacked|cyberattack|cyberattacks|targeted|targeting|infiltrated|penetrated|stole|stolen|theft|hit|into|at|against)$/;
+
+/**
+ * "had compromised the systems of the Electoral Commission", "Intrusion at Credit Reporting Agency
+ * Equifax": a body named only by its shape, after what was done to it, is the victim.
+ */
+function unknownVictim(tokens: readonly Token[], m: Mention, first: number): boolean {
+  if (m.entry !== null || m.partyKind === 'threat-group' || m.partyKind === 'person') return false;
+  for (let k = m.start - 1; k >= Math.max(first, m.start - 5); k--) {
+    const n = tokens[k]!.norm;
+    if (/^(,|;|by|to|said|says|say|and|which|that|who)$/.test(n)) return false;
+    if (VICTIM_VERBS.test(n)) return true;
+    if (n === 'of' && VICTIM_NOUNS.test(tokens[k - 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
 function targetPosition(tokens: readonly Token[], m: Mention, first: number): boolean {
+  if (unknownVictim(tokens, m, first)) return true;
   // "two businessmen from Malaysia": where people come from, not who acted
   if (
     m.partyKind === 'state' &&
@@ -796,9 +816,14 @@ const isSponsorAt = (m: Mention, at: number): boolean =>
   /^(state|government-agency|military-unit)$/.test(m.partyKind);
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let k = from; k < Math.min(end, from + 4); k++) if (BEHIND_CUES.has(tokens[k]!.norm)) return true;
+  for (let k = from; k < Math.min(end, from + 4); k++)
+    if (BEHIND_CUES.has(tokens[k]!.norm) && !officeHolder(tokens, k)) return true;
   return false;
 }
+
+/** "the minister responsible for the bureau": an office, not blame. */
+const officeHolder = (tokens: readonly Token[], k: number): boolean =>
+  tokens[k]!.norm === 'responsible' && tokens[k - 1]?.pos === 'NOUN';
 
 /** A named group beats "Chinese hackers" when both stand in the same place. */
 function preferNamed(ms: readonly Mention[]): Mention[] {

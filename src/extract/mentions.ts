@@ -230,6 +230,16 @@ export function findMentionsAndNationalities(
       // "US intelligence agencies", "American special services": the state's unnamed agencies
       (/^(intelligence|special|security|spy)$/.test(nextNorm) &&
         /^(agencies|services|agency|service)$/.test(tokens[m.end + 1]?.norm ?? ''));
+    // "China state-affiliated actors": the state's name before a sponsor phrase
+    const nameThenSponsor =
+      nextNorm === 'state' &&
+      /^(-|-sponsored|-backed|-affiliated|-linked|sponsored|backed|affiliated)$/.test(
+        tokens[m.end + 1]?.norm ?? '',
+      );
+    if (e.kind === 'state' && nameThenSponsor) {
+      demonyms.push({ start: m.start, end: m.end, entry: e });
+      continue;
+    }
     if (e.kind === 'state' && (stateThenSponsor || stateThenBody)) {
       demonyms.push({ start: m.start, end: stateThenSponsor ? m.start + 1 : m.end, entry: e });
       continue;
