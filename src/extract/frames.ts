@@ -28,6 +28,8 @@ export interface Frame {
   readonly operations: readonly OperationCue[];
 }
 
+const PUBLISHED_DOCUMENTS = /^(advisory|report|alert|assessment|analysis|bulletin|study|notice|statement)$/;
+
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATION = new Set(['not', 'never', 'no', "n't", 'without', 'nor']);
 const CLAUSE_BREAK = new Set([';', ':']);
@@ -129,6 +131,15 @@ export function framesInSentence(
     // "calling out the SVR for …"
     if (!type && /^(call|calls|called|calling)$/.test(t.norm) && tokens[i + 1]?.norm === 'out')
       type = 'accuse';
+    // "the NSA, CISA and the FBI published a joint advisory listing flaws that SVR actors exploited"
+    if (
+      !type &&
+      /^(published|publishes|released|releases|issued|issues)$/.test(t.norm) &&
+      t.pos === 'VERB' &&
+      !isPassive(tokens, i, s.firstToken) &&
+      tokens.slice(i + 1, i + 5).some((x) => PUBLISHED_DOCUMENTS.test(x.norm))
+    )
+      type = 'report';
     if (!type && according && i === according.cue) type = 'report';
     if (!type) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
