@@ -385,3 +385,12 @@ describe('victims and offices are not the accused', () => {
     expect(d.claims.flatMap((c) => c.accused.map((m) => m.country))).toEqual(['CN']);
   });
 });
+
+describe('words that only sometimes dismiss', () => {
+  it('reads "malicious cyber operations" as an operation, not a dismissal', () => {
+    const d = run(
+      "Title\n\nThe Treasury Department said China's Ministry of State Security had used the firm to carry out malicious cyber operations.",
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([['us-treasury', 'cn-mss']]);
+  });
+});

@@ -28,6 +28,22 @@ export interface Frame {
   readonly operations: readonly OperationCue[];
 }
 
+const CLAIM_NOUNS =
+  /^(allegations?|accusations?|claims?|charges?|reports?|assertions?|attribution|statement)$/;
+
+/**
+ * A word that dismisses: "groundless", "smear", or "malicious"/"false" said of the claims themselves
+ * ("false accusations"), not of an operation ("malicious cyber operations", "false information").
+ */
+function dismissive(tokens: readonly Token[], i: number, first: number, end: number): boolean {
+  const n = tokens[i]!.norm;
+  if (!DENIAL_QUALIFIERS.has(n)) return false;
+  if (!/^(malicious|false|politically|hype|hyping|speculation)$/.test(n)) return true;
+  for (let k = Math.max(first, i - 4); k < Math.min(end, i + 4); k++)
+    if (CLAIM_NOUNS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
 const PUBLISHED_DOCUMENTS = /^(advisory|report|alert|assessment|analysis|bulletin|study|notice|statement)$/;
 
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
@@ -117,7 +133,10 @@ export function framesInSentence(
 
   let denialAt = -1;
   for (let i = s.firstToken; i < s.endToken; i++)
-    if ((DENIAL_WORDS.has(tokens[i]!.norm) || DENIAL_QUALIFIERS.has(tokens[i]!.norm)) && !inMention[i])
+    if (
+      (DENIAL_WORDS.has(tokens[i]!.norm) || dismissive(tokens, i, s.firstToken, s.endToken)) &&
+      !inMention[i]
+    )
       denialAt = i;
 
   const frames: Frame[] = [];
