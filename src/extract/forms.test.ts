@@ -394,3 +394,19 @@ describe('words that only sometimes dismiss', () => {
     expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([['us-treasury', 'cn-mss']]);
   });
 });
+
+describe('condemnations', () => {
+  it('reads condemning a campaign as accusing whoever ran it, and condemning accusations as a denial', () => {
+    const d = run(
+      'Title\n\nThe European Union condemned the malicious cyber campaign by the Russia-controlled APT28 against Germany. Moscow condemned the accusations by Germany of hacking as a smear.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([['org-eu', 'tg-apt28']]);
+  });
+
+  it('reads "Russian state hackers" as a group of the state', () => {
+    const d = run(
+      'Title\n\nThe foreign office said Russian state hackers had attacked Germany in cyberspace.',
+    );
+    expect(d.claims[0]?.accused[0]).toMatchObject({ kind: 'threat-group', country: 'RU' });
+  });
+});

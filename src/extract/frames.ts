@@ -160,6 +160,15 @@ export function framesInSentence(
     )
       type = 'report';
     if (!type && according && i === according.cue) type = 'report';
+    // "condemned the malicious cyber campaign by APT28" accuses; "condemned the accusations" denies
+    if (
+      type &&
+      /^condemn/.test(t.norm) &&
+      tokens
+        .slice(i + 1, i + 5)
+        .some((x) => CLAIM_NOUNS.test(x.norm) || x.norm === 'smear' || x.norm === 'smears')
+    )
+      continue;
     if (!type) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
     if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue && tokens[i + 1]?.norm !== 'that')

@@ -28,6 +28,8 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
     'blaming',
     'condemn',
     'condemns',
+    'condemned',
+    'condemning',
     // "criticised China over cyber activities"
     'criticised',
     'criticized',

@@ -221,9 +221,10 @@ export function findMentionsAndNationalities(
     const e = m.candidates[0]!;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
     const nextNorm = tokens[m.end]?.norm ?? '';
+    // … and "Russian state hackers", a group of the state
     const stateThenSponsor =
       tokens[m.end - 1]!.norm === 'state' &&
-      /^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(nextNorm);
+      (/^(-|-sponsored|-backed|-linked|sponsored|backed)$/.test(nextNorm) || ACTOR_NOUNS.has(nextNorm));
     // "a Taiwanese government agency" is an agency of the state, not the state
     const stateThenBody =
       /^(agency|unit|organi[sz]ation|body|entity|department|service|bureau)$/.test(nextNorm) ||
