@@ -471,6 +471,8 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
   ].map((w) => [w, ['disinformation']] as const),
   // hack-and-leak — e.g. "leaked the stolen emails"
   ...forms('hack-and-leak', 'leaked', 'leaking').map((w) => [w, ['hack-and-leak']] as const),
+  // "denial-of-service attacks"
+  ...['denial -', 'denial of', 'distributed denial'].map((w) => [w, ['disruption']] as const),
   ...['hack and', 'leak operation', 'dumped online', 'leak of', 'leaks of'].map(
     (w) => [w, ['hack-and-leak']] as const,
   ),
