@@ -410,3 +410,15 @@ describe('condemnations', () => {
     expect(d.claims[0]?.accused[0]).toMatchObject({ kind: 'threat-group', country: 'RU' });
   });
 });
+
+describe('nested speakers', () => {
+  it('gives an accusing verb its own subject, not the speaker who reports it', () => {
+    const d = run(
+      'Title\n\nForeign Minister Marise Payne said Australia attributed the malicious activity against Ukraine to Russia. Meta named two Russian firms, Structura National Technologies and the Social Design Agency, as the operators behind it.',
+    );
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.id])).toEqual([
+      ['au', 'ru'],
+      ['org-meta', 'tg-structura'],
+    ]);
+  });
+});

@@ -111,7 +111,7 @@ export function framesInSentence(
     for (let i = s.firstToken; i < s.endToken - 1; i++)
       if (
         /^(responsible|behind|culprit|culprits)$/.test(tokens[i]!.norm) &&
-        /^(\.|,|;|for|in)$/.test(tokens[i + 1]!.norm) &&
+        /^(\.|,|;|for|in|it|them|this|these|that)$/.test(tokens[i + 1]!.norm) &&
         !officeHolder(tokens, i)
       )
         ops.push({ token: i, operations: earlierOps });
@@ -497,7 +497,17 @@ function frameAt(
       // "In a escalation between China and Taiwan, Beijing's MSS has accused …": the subject follows the
       // introductory phrase, so the first candidate after the last comma before the verb wins.
       const comma = lastCommaBefore(tokens, i, clauseStart, here);
-      claimant = subj.find((m) => m.start > comma) ?? subj[0] ?? null;
+      // "Foreign Minister Marise Payne said Australia attributed …": the subject of the verb itself, not
+      // the speaker who reports it
+      let saidAt = -1;
+      if (type !== 'report')
+        for (let k = i - 1; k > clauseStart; k--)
+          if (TRIGGERS.get(tokens[k]!.norm) === 'report' && tokens[k]!.pos === 'VERB') {
+            saidAt = k;
+            break;
+          }
+      const inner = saidAt >= 0 ? subj.find((m) => m.start > saidAt) : undefined;
+      claimant = inner ?? subj.find((m) => m.start > comma) ?? subj[0] ?? null;
       // "the national security organs have discovered that …" in the ministry's own statement
       if (!claimant && author && before.length === 0) claimant = author;
       // "We assess that …", "We urge the UK side …": the author of a statement or report speaks
@@ -559,12 +569,7 @@ function frameAt(
       );
       accused = coordinated(tokens, preferNamed(region));
       // "Britain named the MSS as the agency behind APT40": naming whoever is behind something
-      if (
-        type === 'name' &&
-        !ops.some((o) => o.token > i) &&
-        !behindCue(tokens, i + 1, Math.min(end, i + 12))
-      )
-        return null;
+      if (type === 'name' && !ops.some((o) => o.token > i) && !anyBehindCue(tokens, i + 1, end)) return null;
     } else {
       // report: the accused is the first actor in the reported clause that an operation follows
       const region = after.filter(
@@ -853,6 +858,13 @@ const isSponsorAt = (m: Mention, at: number): boolean =>
   m.start <= at + 2 &&
   !m.modifier &&
   /^(state|government-agency|military-unit)$/.test(m.partyKind);
+
+/** A "behind"/"responsible" anywhere in [from, end): "named two firms … as the operators behind it". */
+function anyBehindCue(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k++)
+    if (BEHIND_CUES.has(tokens[k]!.norm) && !officeHolder(tokens, k)) return true;
+  return false;
+}
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
   for (let k = from; k < Math.min(end, from + 4); k++)
