@@ -43,6 +43,8 @@ afterAll(() => {
 function run(args: readonly string[]): SpawnSyncReturns<string> {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
+    // the JSON of every sample's claims and incidents runs to megabytes
+    maxBuffer: 256 * 1024 * 1024,
     cwd: tmp,
     env: { ...process.env, CYBERCLAIMS_DB: db, NO_COLOR: '1' },
   });
