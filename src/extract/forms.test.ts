@@ -422,3 +422,19 @@ describe('nested speakers', () => {
     ]);
   });
 });
+
+describe('ruled-out operations and place names', () => {
+  it('finds no claim when officials rule a cyberattack out, and "mainland Spain" is not China', () => {
+    const d = run(
+      'Title\n\nMADRID, June 17 - The blackout that plunged mainland Spain into darkness was caused by a surge in voltage, not by a cyberattack, the Spanish government said on Tuesday.',
+    );
+    expect(d.claims).toEqual([]);
+  });
+
+  it('lets "they" after a list of agencies stand for all of them', () => {
+    const d = run(
+      'Title\n\nThe advisory was signed by CISA and the FBI. The agencies said the group had stayed hidden. Instead, they assessed that Volt Typhoon was pre-positioning itself in networks.',
+    );
+    expect(claimants(d)).toEqual(['us-cisa', 'us-fbi']);
+  });
+});

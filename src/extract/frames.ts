@@ -81,7 +81,10 @@ export function framesInSentence(
   const s = a.sentences[sentence]!;
   const { tokens } = a;
   const here = mentionsIn(mentions, sentence);
-  const ops = [...operationCues(tokens, s.firstToken, s.endToken, inMention)];
+  // "caused by a voltage surge, not by a cyberattack", "no evidence of a cyberattack": ruled out
+  const ops = operationCues(tokens, s.firstToken, s.endToken, inMention).filter(
+    (o) => !ruledOut(tokens, o.token, s.firstToken),
+  );
   // "… said the activity was the work of a Chinese state-sponsored actor": the activity described before
   if (ops.length === 0 && earlierOps.length > 0) {
     const at = anaphoricActivity(tokens, s.firstToken, s.endToken);
@@ -371,6 +374,15 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   }
   // one claim per party, even when a name repeats in the list
   return out.filter((m, k) => out.findIndex((x) => x.identity === m.identity) === k);
+}
+
+function ruledOut(tokens: readonly Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'not' || n === 'no' || n === 'without' || n === 'nor') return true;
+    if (n === ',' || n === ';' || tokens[k]!.pos === 'VERB') return false;
+  }
+  return false;
 }
 
 function isNegated(tokens: readonly Token[], i: number, first: number): boolean {

@@ -219,6 +219,9 @@ export function findMentionsAndNationalities(
       continue;
     }
     const e = m.candidates[0]!;
+    // "mainland Spain": an alias written in lower case ("the mainland") before a place's name describes it
+    if (!tokens[m.start]!.capitalised && tokens[m.end]?.capitalised && tokens[m.end]!.pos === 'PROPN')
+      continue;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
     const nextNorm = tokens[m.end]?.norm ?? '';
     // … and "Russian state hackers", a group of the state
@@ -1305,6 +1308,13 @@ function addCoreference(
             /^(government-agency|company|researchers|military-unit)$/.test(m.partyKind),
         );
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, t.value));
+      else if (t.norm === 'they') {
+        // "The agencies said … . Instead, they assessed that …": the bodies of the sentence before
+        const group = [...out]
+          .reverse()
+          .find((m) => m.group && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
+        if (group) out.push({ ...corefMention(group, i, i + 1, t.sentence, t.value), group: group.group! });
+      }
       continue;
     } else if (t.capitalised && !covered[i] && surnames.has(t.value)) {
       // "Lin said …" after "spokesman Lin Jian": the same speaker, for the same body
