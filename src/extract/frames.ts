@@ -803,6 +803,8 @@ function speaksNext(tokens: readonly Token[], m: Mention, end: number): boolean 
   for (let k = m.end; k < Math.min(end, m.end + 3); k++) {
     const ty = TRIGGERS.get(tokens[k]!.norm);
     if (ty === 'report' && tokens[k]!.pos === 'VERB') return true;
+    // "the NCIIPC had alerted it that …": whoever alerts or warns passes a finding on
+    if (/^(alerted|warned|informed|notified|told|tipped)$/.test(tokens[k]!.norm)) return true;
     if (!/^(had|has|have|also|now|later|then)$/.test(tokens[k]!.norm)) return false;
   }
   return false;

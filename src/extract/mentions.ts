@@ -1258,7 +1258,12 @@ function addCoreference(
         !COREF_NOUNS.has(tokens[k]!.norm)
       )
         k++;
-      if (COREF_NOUNS.has(tokens[k]?.norm ?? '') && !covered[k] && !tokens[k + 1]?.capitalised) {
+      // "the Ministry of Power" is a name of its own, not "the ministry"
+      const ownName =
+        tokens[k]?.capitalised === true &&
+        tokens[k + 1]?.norm === 'of' &&
+        tokens[k + 2]?.capitalised === true;
+      if (COREF_NOUNS.has(tokens[k]?.norm ?? '') && !covered[k] && !tokens[k + 1]?.capitalised && !ownName) {
         start = i;
         headIdx = k;
       }
