@@ -742,10 +742,11 @@ const VICTIM_VERBS =
 
 /**
  * "had compromised the systems of the Electoral Commission", "Intrusion at Credit Reporting Agency
- * Equifax": a body named only by its shape, after what was done to it, is the victim.
+ * Equifax", "hacked the accounts of Donald Trump": a body or person named only by its shape, after
+ * what was done to it, is the victim.
  */
 function unknownVictim(tokens: readonly Token[], m: Mention, first: number): boolean {
-  if (m.entry !== null || m.partyKind === 'threat-group' || m.partyKind === 'person') return false;
+  if (m.entry !== null || m.partyKind === 'threat-group') return false;
   for (let k = m.start - 1; k >= Math.max(first, m.start - 5); k--) {
     const n = tokens[k]!.norm;
     if (/^(,|;|by|to|said|says|say|and|which|that|who)$/.test(n)) return false;
