@@ -438,3 +438,27 @@ describe('ruled-out operations and place names', () => {
     expect(claimants(d)).toEqual(['us-cisa', 'us-fbi']);
   });
 });
+
+describe('more ways to lay blame', () => {
+  it.each([
+    [
+      'According to a statement from the FBI, North Korean hackers stole $100 million from the exchange.',
+      'us-fbi',
+      'KP',
+    ],
+    [
+      "Microsoft's investigation found that Midnight Blizzard had broken into the email accounts of executives.",
+      'org-microsoft',
+      'RU',
+    ],
+    ['Estonia laid the blame for the cyberattacks on Russia.', 'ee', 'RU'],
+    ['Ukraine pinned the hack on Russian military intelligence.', 'ua', 'RU'],
+    ['Britain held the GRU responsible for the cyberattacks on the power grid.', 'gb', 'RU'],
+    ['Investigators traced the intrusion to APT41, the FBI said.', 'us-fbi', 'CN'],
+    ['The hack was the work of Sandworm, ESET said.', 'org-eset', 'RU'],
+    ['Mandiant tied the campaign to UNC3886, a suspected Chinese espionage group.', 'org-mandiant', 'CN'],
+  ])('%s', (sentence, claimant, country) => {
+    const d = run(`Title\n\n${sentence}`);
+    expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toContainEqual([claimant, country]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   DENIAL_WORDS,
   PERSON_NOUNS,
   REPORT_NOUNS,
+  RESEARCHER_NOUNS,
   TARGET_CUES,
   TRIGGERS,
   type TriggerType,
@@ -90,15 +91,23 @@ export function framesInSentence(
     const at = anaphoricActivity(tokens, s.firstToken, s.endToken);
     if (at >= 0) ops.push({ token: at, operations: earlierOps });
   }
-  // bare "attacks" is cyber when a threat group is in the sentence: "RedJuliett was linked to attacks on …"
-  // bare "attacks" is cyber when a threat group or hackers are in the sentence
-  if (
-    ops.length === 0 &&
-    here.some((m) => m.partyKind === 'threat-group' && (!m.generic || /hacker|actor|group/i.test(m.surface)))
-  ) {
+  // bare "attacks" is cyber when a threat group or hackers are in the sentence: "RedJuliett was linked
+  // to attacks on …"
+  const cyberGroup = here.some(
+    (m) => m.partyKind === 'threat-group' && (!m.generic || /hacker|actor|group/i.test(m.surface)),
+  );
+  if (ops.length === 0 && cyberGroup) {
     for (let i = s.firstToken; i < s.endToken; i++) {
-      if (/^(attack|attacks|attacked|attacking)$/.test(tokens[i]!.norm))
+      if (/^(attack|attacks|attacked|attacking)$/.test(tokens[i]!.norm) && !ruledOut(tokens, i, s.firstToken))
         ops.push({ token: i, operations: ['intrusion'] });
+    }
+  }
+  // "tied the campaign to UNC3886, a suspected Chinese espionage group": what the group is named for
+  if (ops.length === 0) {
+    for (const m of here) {
+      if (m.partyKind !== 'threat-group' || !m.generic) continue;
+      for (const o of operationCues(tokens, m.start, m.end, new Uint8Array(0)))
+        ops.push({ token: m.end - 1, operations: o.operations });
     }
   }
   // "Hafnium was associated with the Chinese state": tying a group to its sponsor attributes its work
@@ -114,7 +123,11 @@ export function framesInSentence(
     for (let i = s.firstToken; i < s.endToken - 1; i++)
       if (
         /^(responsible|behind|culprit|culprits)$/.test(tokens[i]!.norm) &&
-        /^(\.|,|;|for|in|it|them|this|these|that)$/.test(tokens[i + 1]!.norm) &&
+        (/^(\.|,|;|for|in|it|them|this|these|that)$/.test(tokens[i + 1]!.norm) ||
+          (tokens[i + 1]!.norm === 'the' &&
+            /^(attack|attacks|hack|breach|intrusion|incident|operation|campaign)$/.test(
+              tokens[i + 2]?.norm ?? '',
+            ))) &&
         !officeHolder(tokens, i)
       )
         ops.push({ token: i, operations: earlierOps });
@@ -152,6 +165,20 @@ export function framesInSentence(
     let type = TRIGGERS.get(t.norm);
     // "calling out the SVR for …"
     if (!type && /^(call|calls|called|calling)$/.test(t.norm) && tokens[i + 1]?.norm === 'out')
+      type = 'accuse';
+    // "laid the blame for the cyberattacks on Russia"
+    if (
+      t.norm === 'blame' &&
+      t.pos === 'NOUN' &&
+      /^(laid|lays|lay|laying|put|puts|putting|placed|places|placing|pinned)$/.test(tokens[i - 2]?.norm ?? '')
+    )
+      type = 'attribute';
+    // "held the GRU responsible for the attacks"
+    if (
+      !type &&
+      /^(held|holds|hold|holding)$/.test(t.norm) &&
+      tokens.slice(i + 1, i + 8).some((x) => x.norm === 'responsible' || x.norm === 'accountable')
+    )
       type = 'accuse';
     // "the NSA, CISA and the FBI published a joint advisory listing flaws that SVR actors exploited"
     if (
@@ -421,15 +448,30 @@ function accordingTo(
     if (tokens[i]!.norm !== 'according' || tokens[i + 1]!.norm !== 'to') continue;
     const m = here.find((x) => x.start >= i + 2 && x.start <= i + 4 && x.via !== 'nationality' && !x.generic);
     if (m) return { cue: i, mention: headOf(here, m) };
+    // "According to a statement from the FBI, …", "according to a report by Mandiant"
+    let k = i + 2;
+    while (k < Math.min(end, i + 6) && !/^(from|by|of)$/.test(tokens[k]!.norm)) k++;
+    const issuer = here.find((x) => x.start > k && x.start <= k + 3 && !x.generic && canAccuse(x));
+    if (
+      issuer &&
+      tokens.slice(i + 2, k).some((x) => REPORT_NOUNS.has(x.norm) || PUBLISHED_DOCUMENTS.test(x.norm))
+    )
+      return { cue: i, mention: headOf(here, issuer) };
   }
   // "it was Norway's view that Russia was behind the attack", "Britain's assessment is that …"
   for (let i = first + 1; i < end - 1; i++) {
     if (
-      !/^(view|assessment|conclusion|judgement|judgment|belief|finding|determination)$/.test(tokens[i]!.norm)
+      !/^(view|assessment|conclusion|judgement|judgment|belief|finding|determination|investigation|analysis|research|review|probe)$/.test(
+        tokens[i]!.norm,
+      )
     )
       continue;
     const next = tokens[i + 1]!.norm === 'is' || tokens[i + 1]!.norm === 'was' ? i + 2 : i + 1;
-    if (tokens[next]?.norm !== 'that') continue;
+    // "Microsoft's investigation found that …"
+    const found = /^(found|finds|showed|shows|concluded|concludes|determined|revealed|indicated)$/.test(
+      tokens[next]?.norm ?? '',
+    );
+    if (tokens[next]?.norm !== 'that' && !found) continue;
     const owner = here.find(
       (x) =>
         canAccuse(x) &&
@@ -546,21 +588,27 @@ function frameAt(
       }
     }
     if (!claimant) return null;
+    // "Investigators traced the intrusion to APT41, the FBI said": the body whose investigators they are
+    if (
+      claimant.via === 'researchers' ||
+      (claimant.via === 'coref' && RESEARCHER_NOUNS.has(t(claimant.start)))
+    ) {
+      const speaker = trailingSpeaker(tokens, here, i, end);
+      if (speaker) claimant = speaker;
+    }
     if (type === 'attribute') {
-      const toIdx = indexOf(tokens, 'to', i + 1, end);
+      // "pinned the hack on Russian military intelligence", "laid the blame for X on Y"
+      const link = /^(pinned|pins|pin|pinning|blame)$/.test(t(i)) ? 'on' : 'to';
+      const toIdx = indexOf(tokens, link, i + 1, end);
+      // "pinned the hack on Russia": right after the link word stands the accused, not a target
+      const victim = (m: Mention) =>
+        !(link === 'on' && m.start > toIdx && m.start <= toIdx + 3) && targetPosition(tokens, m, first);
       const afterTo =
         toIdx >= 0
-          ? after.filter(
-              (m) =>
-                m.start > toIdx && canBeAccused(m) && notClaimant(m) && !targetPosition(tokens, m, first),
-            )
+          ? after.filter((m) => m.start > toIdx && canBeAccused(m) && notClaimant(m) && !victim(m))
           : [];
       const between = after.filter(
-        (m) =>
-          (toIdx < 0 || m.start < toIdx) &&
-          canBeAccused(m) &&
-          notClaimant(m) &&
-          !targetPosition(tokens, m, first),
+        (m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && notClaimant(m) && !victim(m),
       );
       // "linked APT40 to a 2021 compromise of …": what follows "to" is the event, the actor stands before it
       const eventAfterTo = toIdx >= 0 && ops.some((o) => o.token > toIdx && o.token <= toIdx + 4);
@@ -635,7 +683,7 @@ function frameAt(
               canBeAccused(m) &&
               notClaimant(m) &&
               !targetPosition(tokens, m, first) &&
-              ops.some((o) => o.token > m.start && o.token < comma),
+              (ops.some((o) => o.token > m.start && o.token < comma) || agentOf(tokens, m, ops)),
           ),
         )[0];
         if (earlier) accused = [earlier];
@@ -879,6 +927,22 @@ function anyBehindCue(tokens: readonly Token[], from: number, end: number): bool
   for (let k = from; k < end; k++)
     if (BEHIND_CUES.has(tokens[k]!.norm) && !officeHolder(tokens, k)) return true;
   return false;
+}
+
+/** ", the FBI said." / ", said the FBI." closing the sentence: its speaker, when it is a named body. */
+function trailingSpeaker(
+  tokens: readonly Token[],
+  here: readonly Mention[],
+  from: number,
+  end: number,
+): Mention | null {
+  for (let k = end - 1; k > from; k--) {
+    if (tokens[k]!.norm !== ',') continue;
+    const rest = here.filter((m) => m.start > k && canAccuse(m) && m.via !== 'researchers');
+    const said = tokens.slice(k + 1, end).some((x) => TRIGGERS.get(x.norm) === 'report' && x.pos === 'VERB');
+    return said && rest.length > 0 ? rest[0]! : null;
+  }
+  return null;
 }
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {

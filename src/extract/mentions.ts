@@ -737,6 +737,14 @@ function nationalityPhrase(
   // "the Russian military", "Chinese military intelligence": the armed forces as an actor
   if (k > i && tokens[k - 1]!.norm === 'military' && !ACTOR_NOUNS.has(t.norm) && !STATE_NOUNS.has(t.norm))
     return { end: k, kind: 'agency' };
+  if (
+    k > i + 1 &&
+    tokens[k - 1]!.norm === 'intelligence' &&
+    tokens[k - 2]!.norm === 'military' &&
+    !ACTOR_NOUNS.has(t.norm) &&
+    !STATE_NOUNS.has(t.norm)
+  )
+    return { end: k, kind: 'agency' };
   // "American special services", "US intelligence agencies": unnamed agencies of the state
   if (
     k > i &&
