@@ -462,3 +462,14 @@ describe('more ways to lay blame', () => {
     expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toContainEqual([claimant, country]);
   });
 });
+
+describe('denials in other words, and aliases given with "or"', () => {
+  it('reads "had no involvement" as a denial and "X, or APT10," as one actor', () => {
+    const d = run(
+      "Title\n\nThe Justice Department said the men belonged to a group known as Advanced Persistent Threat 10, or APT10, and had hacked managed service providers. China's foreign ministry said Beijing had no involvement in the hacking.",
+    );
+    const c = d.claims.find((x) => x.claimant.id === 'us-doj');
+    expect(c?.accused[0]!.id).toBe('tg-apt10');
+    expect(d.responses.some((r) => r.type === 'denial' && r.claim === c?.id)).toBe(true);
+  });
+});

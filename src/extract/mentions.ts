@@ -512,6 +512,13 @@ export function findMentionsAndNationalities(
     }
   }
   mentions.sort((x, y) => x.start - y.start);
+  // "Russian Embassy in Berlin", "Chinese Embassy": a body named after its nationality belongs to it
+  const demonymAt = new Map(demonyms.map((d) => [d.start, d]));
+  for (const m of mentions) {
+    if (m.via !== 'pattern' || m.country !== null || m.partyKind === 'person') continue;
+    const d = demonymAt.get(m.start);
+    if (d?.entry.country) m.country = d.entry.country;
+  }
   actorsOfState(a, mentions, covered);
   markModifiers(tokens, mentions);
   applyContextCountry(tokens, mentions, demonyms);
@@ -882,7 +889,16 @@ function linkParentheticals(tokens: readonly Token[], mentions: Mention[]) {
   for (let i = 0; i < mentions.length - 1; i++) {
     const m = mentions[i]!;
     const n = mentions[i + 1]!;
-    if (tokens[m.end]?.value !== '(' || n.start !== m.end + 1 || tokens[n.end]?.value !== ')') continue;
+    const bracketed = tokens[m.end]?.value === '(' && n.start === m.end + 1 && tokens[n.end]?.value === ')';
+    // "a hacking group known as Advanced Persistent Threat 10, or APT10, …": the same actor, said twice
+    const orAlias =
+      tokens[m.end]?.norm === ',' &&
+      tokens[m.end + 1]?.norm === 'or' &&
+      n.start === m.end + 2 &&
+      /^(,|\)|\.|;)$/.test(tokens[n.end]?.norm ?? '') &&
+      m.partyKind !== 'state' &&
+      (m.entry === null || n.entry === null);
+    if (!bracketed && !orAlias) continue;
     const [known, other] = m.entry ? [m, n] : n.entry ? [n, m] : [m, n];
     other.identity = known.identity;
     other.entry = known.entry;

@@ -119,6 +119,11 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     if (inMention[k]) continue;
     const n = tokens[k]!.norm;
     if (DENIAL_WORDS.has(n) && tokens[k]!.pos !== 'NOUN' && !PAST.has(tokens[k - 1]?.norm ?? '')) return k;
+    // "said Tehran had no involvement in the hack", "had nothing to do with", "was not involved"
+    const next = tokens[k + 1]?.norm ?? '';
+    if (n === 'no' && /^(involvement|role|part|connection|links?|hand)$/.test(next)) return k;
+    if (n === 'nothing' && next === 'to' && tokens[k + 2]?.norm === 'do') return k;
+    if (n === 'not' && /^(involved|responsible|behind)$/.test(next)) return k;
     // "firmly opposes and strongly condemns these accusations", "brushed the claims aside"
     if (
       /^(oppose|opposes|opposed|condemn|condemns|condemned|slammed|slams|brushed|brushes|protested)$/.test(n)
@@ -190,6 +195,8 @@ function linkClaims(
     const first = Math.min(...before.map((x) => x.at));
     return before.filter((x) => x.at <= Math.max(first, 3)).map((x) => x.id);
   }
+  // a denial in the opening paragraphs answers the claims the article goes on to tell as well
+  if (!news && sentence <= 4) return fit.map((x) => x.id);
   if (before.length > 0) return before.map((x) => x.id);
   // a headline or opening denial answers every claim the article goes on to tell
   return fit.map((x) => x.id);
