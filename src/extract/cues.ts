@@ -264,8 +264,9 @@ export function individualsNamed(tokens: readonly Token[], from: number, to: num
 /** "five GRU officers and a civilian", "three officials and two others": the people added after "and". */
 function morePeople(tokens: readonly Token[], from: number, to: number): number {
   let k = from;
-  // skip a short qualifier: "five officers of the unit and a civilian"
-  while (k < Math.min(to, from + 5) && !/^(and|plus|as)$/.test(tokens[k]!.norm)) {
+  // skip a qualifier: "five officers of Unit 29155 of the Russian Main Intelligence Directorate (GRU)
+  // and a civilian"
+  while (k < Math.min(to, from + 12) && !/^(and|plus|as)$/.test(tokens[k]!.norm)) {
     if (/^[,.;:]$/.test(tokens[k]!.norm)) return 0;
     k++;
   }
