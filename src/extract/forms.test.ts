@@ -473,3 +473,13 @@ describe('denials in other words, and aliases given with "or"', () => {
     expect(d.responses.some((r) => r.type === 'denial' && r.claim === c?.id)).toBe(true);
   });
 });
+
+describe('tools and titled bodies', () => {
+  it('takes "the malware known as WhisperGate" for a tool, and "the Department" for the body so named', () => {
+    const d = run(
+      'Title\n\nThe Justice Department charged five GRU officers. The indictment alleges that the men deployed the malware known as "WhisperGate" against Ukrainian systems. NATO members were also probed. The Attorney General said the charges reflected the Department\'s resolve against cyberattacks by the GRU.',
+    );
+    expect(d.claims.some((c) => c.accused.some((m) => m.name === 'WhisperGate'))).toBe(false);
+    expect(d.claims.every((c) => c.claimant.id !== 'org-nato')).toBe(true);
+  });
+});

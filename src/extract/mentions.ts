@@ -320,6 +320,16 @@ export function findMentionsAndNationalities(
     // e.g. a hacker group called "Anonymous 64"; the group dubbed Ghost Emperor
     if (NAME_CUES.has(t.norm) && next && !covered[i + 1]) {
       const q = quotedOrCapitalised(tokens, i + 1);
+      // "deployed the malware known as WhisperGate": a tool's name, here and wherever it recurs
+      if (q && precededByMalwareWord(tokens, i)) {
+        tools.add(
+          textOf(text, tokens, q.start, q.end)
+            .replace(/^["“'‘]|["”'’]$/g, '')
+            .toLowerCase(),
+        );
+        i = q.end - 1;
+        continue;
+      }
       if (q && precededByGroupWord(tokens, i)) {
         push(unknown(q.start, q.end, 'threat-group', null));
         i = q.end - 1;
@@ -506,7 +516,7 @@ export function findMentionsAndNationalities(
   // a name used for malware anywhere in the document is a tool everywhere in it
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if (m.weak && tools.has(m.surface.toLowerCase())) {
+    if ((m.weak || (m.entry === null && m.via === 'pattern')) && tools.has(m.surface.toLowerCase())) {
       for (let j = m.start; j < m.end; j++) covered[j] = 0;
       mentions.splice(k, 1);
     }
@@ -561,6 +571,17 @@ function isSentenceStartCommonWord(a: AnalysedText, i: number): boolean {
   const t = a.tokens[i]!;
   const s = a.sentences[t.sentence]!;
   return s.firstToken === i && t.pos !== 'PROPN';
+}
+
+const MALWARE_WORDS =
+  /^(malware|wiper|ransomware|spyware|backdoor|virus|worm|trojan|implant|loader|botnet|toolkit|rootkit|stealer|tool|exploit)$/;
+
+function precededByMalwareWord(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (MALWARE_WORDS.test(tokens[k]!.norm)) return true;
+    if (ACTOR_NOUNS.has(tokens[k]!.norm)) return false;
+  }
+  return false;
 }
 
 function precededByGroupWord(tokens: readonly Token[], i: number): boolean {
@@ -1373,9 +1394,13 @@ function addCoreference(
         .find((m) => m.sentence === t.sentence && m.end <= start && m.country !== null);
       if (near) country = near.country;
     }
+    // "the Department's commitment": written with a capital, the word is part of the body's own name
+    const titled = head.capitalised && tokens[start]!.norm === 'the' && !/^(group|unit)$/.test(head.norm);
     const ante =
       (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
-      findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8);
+      (titled
+        ? findNamedAntecedent(out, t.sentence, kinds, head.norm, start)
+        : findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8));
     if (ante) {
       out.push(
         corefMention(ante, start, headIdx + 1, t.sentence, text.slice(tokens[start]!.start, head.end)),
@@ -1638,6 +1663,24 @@ function speaksAsDocument(tokens: readonly Token[], start: number, head: number)
 }
 
 const ISSUED = /^(advisory|indictment|assessment|report|statement|notice|bulletin|alert|analysis|study)$/;
+
+/** The nearest earlier body of a fitting kind whose own name contains the word: "the Department". */
+function findNamedAntecedent(
+  mentions: readonly Mention[],
+  sentence: number,
+  kinds: readonly Kind[],
+  head: string,
+  before: number,
+): Mention | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.sentence > sentence || m.start >= before || m.via === 'coref' || m.modifier) continue;
+    if (sentence - m.sentence > 30) break;
+    if (!kinds.includes(m.partyKind)) continue;
+    if (m.name.toLowerCase().includes(head) || m.surface.toLowerCase().includes(head)) return m;
+  }
+  return null;
+}
 
 function findAntecedent(
   mentions: readonly Mention[],
