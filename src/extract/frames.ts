@@ -17,7 +17,7 @@ import {
   type TriggerType,
 } from './lexicon.js';
 import { mentionsIn, type Mention } from './mentions.js';
-import type { Operation } from '../types.js';
+import type { Operation, Sector } from '../types.js';
 
 export interface Frame {
   readonly kind: 'frame';
@@ -834,6 +834,26 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
       return false;
   }
   return false;
+}
+
+/**
+ * Sectors told by who the victims are: "the Ukrainian government's systems", "the Dutch Ministry of
+ * Defence network", "the Electoral Commission" — a government body attacked is the government sector.
+ */
+export function victimSectors(a: AnalysedText, sentence: number, mentions: readonly Mention[]): Sector[] {
+  const s = a.sentences[sentence]!;
+  const out = new Set<Sector>();
+  for (const m of mentionsIn(mentions, sentence)) {
+    if (m.partyKind !== 'state' && m.partyKind !== 'government-agency' && m.partyKind !== 'military-unit')
+      continue;
+    if (!targetPosition(a.tokens, m, s.firstToken)) continue;
+    out.add(
+      m.partyKind === 'military-unit' || /defen[cs]e|military|armed forces/i.test(m.name)
+        ? 'defense'
+        : 'government',
+    );
+  }
+  return [...out];
 }
 
 /** "the activity", "these attacks", "the campaign": an operation already described. Its token, or -1. */

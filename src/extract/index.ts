@@ -15,7 +15,7 @@ import type {
   Span,
 } from '../types.js';
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
-import { framesInSentence, reporterOf, type Frame } from './frames.js';
+import { framesInSentence, reporterOf, victimSectors, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
 import { findMentionsAndNationalities, mentionsIn, type Mention } from './mentions.js';
 import { findResponses } from './responses.js';
@@ -165,6 +165,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     }
     for (const o of f.operations) for (const op of o.operations) d.operations.add(op);
     for (const x of sectorCues(a.tokens, s.firstToken, s.endToken, inMention)) d.sectors.add(x);
+    for (const x of victimSectors(a, f.sentence, mentions)) d.sectors.add(x);
     for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
       d.targets.add(c);
     d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
