@@ -240,7 +240,12 @@ function precededByTargetCue(tokens: readonly Token[], i: number, from: number):
 const DIGITS = /^\d{1,3}$/;
 
 /** "four members", "three Taiwanese officials", "seven Chinese nationals" → the number of people. */
-export function individualsNamed(tokens: readonly Token[], from: number, to: number): number | null {
+export function individualsNamed(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  nationals: ReadonlySet<string> = NO_WORDS,
+): number | null {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const n = NUMBER_WORDS.get(t.norm) ?? (DIGITS.test(t.value) ? Number(t.value) : undefined);
@@ -248,7 +253,8 @@ export function individualsNamed(tokens: readonly Token[], from: number, to: num
     // skip "24 organizations", "14-year": look for a person noun within three tokens
     for (let k = i + 1; k < Math.min(to, i + 4); k++) {
       const w = tokens[k]!.norm;
-      if (PERSON_NOUNS.has(w)) {
+      // "three officers", and "three Iranians": people counted by their nationality
+      if (PERSON_NOUNS.has(w) || nationals.has(w)) {
         // "two of its officers" is fine; "people's" or "hackers said" is still people
         const other = tokens[i + 1]?.norm === 'others' ? 0 : n;
         if (other > 0) return other + morePeople(tokens, k + 1, to);
@@ -261,13 +267,17 @@ export function individualsNamed(tokens: readonly Token[], from: number, to: num
   return null;
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** "five GRU officers and a civilian", "three officials and two others": the people added after "and". */
 function morePeople(tokens: readonly Token[], from: number, to: number): number {
   let k = from;
   // skip a qualifier: "five officers of Unit 29155 of the Russian Main Intelligence Directorate (GRU)
   // and a civilian"
   while (k < Math.min(to, from + 12) && !/^(and|plus|as)$/.test(tokens[k]!.norm)) {
-    if (/^[,.;:]$/.test(tokens[k]!.norm)) return 0;
+    // "… officers of the GRU with hacking the email of an official and two employees": past a verb or
+    // "with", the people after "and" are someone else
+    if (/^[,.;:]$/.test(tokens[k]!.norm) || tokens[k]!.pos === 'VERB' || tokens[k]!.norm === 'with') return 0;
     k++;
   }
   if (k >= to || !/^(and|plus)$/.test(tokens[k]!.norm)) return 0;

@@ -263,7 +263,7 @@ describe('more ways of saying who did it', () => {
 
   it('reads "responsible for" an operation known only by its name', () => {
     const d = run(
-      'Title\n\nThe National Cyber Security Centre has assessed that the Russian military was almost certainly responsible for NotPetya.',
+      'Title\n\nIn 2017 a wiper spread through Ukrainian networks and destroyed data worldwide. The National Cyber Security Centre has assessed that the Russian military was almost certainly responsible for NotPetya.',
     );
     expect(d.claims.map((c) => [c.claimant.id, c.accused[0]!.country])).toEqual([['gb-ncsc', 'RU']]);
   });
@@ -305,7 +305,7 @@ describe('nationalities that act, and ones that do not', () => {
 describe('attribution of a group to its sponsor', () => {
   it('reads "X was behind APT40" with both the sponsor and the group accused', () => {
     const d = run(
-      "Title\n\nJapan's foreign ministry said it was highly likely that the Chinese government was behind APT40.",
+      "Title\n\nHackers broke into the networks of Japanese defence firms. Japan's foreign ministry said it was highly likely that the Chinese government was behind APT40.",
     );
     expect(d.claims[0]?.claimant.id).toBe('jp-mofa');
     expect(d.claims[0]?.accused.map((m) => m.id).sort()).toEqual(['cn', 'tg-apt40']);
@@ -481,5 +481,45 @@ describe('tools and titled bodies', () => {
     );
     expect(d.claims.some((c) => c.accused.some((m) => m.name === 'WhisperGate'))).toBe(false);
     expect(d.claims.every((c) => c.claimant.id !== 'org-nato')).toBe(true);
+  });
+});
+
+describe('ordinary news that is no cyber accusation', () => {
+  it.each([
+    'Ukraine said Russia was behind the Kramatorsk strike.',
+    'The Pentagon said Iran-backed groups attacked US troops in Syria.',
+    "Israel said the Kremlin's denial of involvement was false.",
+    'The Kremlin, which was not involved in the talks, said Ukraine had shelled the plant.',
+  ])('%s', (sentence) => {
+    expect(run(`Title\n\n${sentence}`).claims).toEqual([]);
+  });
+
+  it('keeps claims that only look negated or dated', () => {
+    for (const [sentence, accused] of [
+      ['The FBI said on Tuesday APT28 had hacked the networks of several ministries.', 'tg-apt28'],
+      ['The NSA said APT41 was responsible for no fewer than 58 cyberattacks on hospitals.', 'tg-apt41'],
+      [
+        "The Estonian Foreign Ministry's statement, published on Monday, said Moscow had ordered the cyberattacks.",
+        'ru',
+      ],
+    ] as const) {
+      const d = run(`Title\n\n${sentence}`);
+      expect(d.claims.map((c) => c.accused[0]!.id)).toContain(accused);
+    }
+  });
+
+  it('does not accuse the victim "called SolarWinds", nor let a first name stand for a spokesperson', () => {
+    const d = run(
+      "Title\n\nRussian hackers breached a software company called SolarWinds, the NSA said. Iran's foreign ministry spokesman Nasser Kanaani spoke. Nasser Ahmadi, a local shopkeeper, said Israel had hacked his till.",
+    );
+    expect(d.claims.flatMap((c) => c.accused.map((m) => m.name))).not.toContain('SolarWinds');
+    expect(d.claims.some((c) => c.claimant.id === 'ir-mfa')).toBe(false);
+  });
+
+  it('decides between the US and British Treasury by the article', () => {
+    const d = run(
+      'Title\n\nLONDON, May 2 - The Treasury said Russian hackers had stolen data from British banks.',
+    );
+    expect(d.claims[0]?.claimant.id).toBe('gb-treasury');
   });
 });

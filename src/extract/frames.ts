@@ -9,7 +9,9 @@ import {
   BEHIND_CUES,
   DENIAL_QUALIFIERS,
   DENIAL_WORDS,
+  DOCUMENT_NOUNS,
   PERSON_NOUNS,
+  PUBLISHING_VERBS,
   REPORT_NOUNS,
   RESEARCHER_NOUNS,
   TARGET_CUES,
@@ -44,8 +46,6 @@ function dismissive(tokens: readonly Token[], i: number, first: number, end: num
     if (CLAIM_NOUNS.test(tokens[k]!.norm)) return true;
   return false;
 }
-
-const PUBLISHED_DOCUMENTS = /^(advisory|report|alert|assessment|analysis|bulletin|study|notice|statement)$/;
 
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATION = new Set(['not', 'never', 'no', "n't", 'without', 'nor']);
@@ -91,10 +91,11 @@ export function framesInSentence(
     const at = anaphoricActivity(tokens, s.firstToken, s.endToken);
     if (at >= 0) ops.push({ token: at, operations: earlierOps });
   }
-  // bare "attacks" is cyber when a threat group or hackers are in the sentence: "RedJuliett was linked
+  // bare "attacks" is cyber when a named threat group, hackers or threat actors are in the sentence
+  // ("Iran-backed groups attacked US troops" is not): "RedJuliett was linked
   // to attacks on …"
   const cyberGroup = here.some(
-    (m) => m.partyKind === 'threat-group' && (!m.generic || /hacker|actor|group/i.test(m.surface)),
+    (m) => m.partyKind === 'threat-group' && (!m.generic || /hacker|actor/i.test(m.surface)),
   );
   if (ops.length === 0 && cyberGroup) {
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -140,8 +141,9 @@ export function framesInSentence(
       if (/^(for|of)$/.test(tokens[k]!.norm)) k++;
       if (tokens[k]?.norm === 'the') k++;
       const named = tokens[k];
-      if (named && k < s.endToken && named.capitalised && named.pos === 'PROPN')
-        ops.push({ token: k, operations: earlierOps.length > 0 ? earlierOps : ['intrusion'] });
+      // only in an article already about a cyber operation: "Russia was behind the Kramatorsk strike" is not
+      if (named && k < s.endToken && named.capitalised && named.pos === 'PROPN' && earlierOps.length > 0)
+        ops.push({ token: k, operations: earlierOps });
     }
   }
   if (ops.length === 0) return [];
@@ -174,19 +176,15 @@ export function framesInSentence(
     )
       type = 'attribute';
     // "held the GRU responsible for the attacks"
-    if (
-      !type &&
-      /^(held|holds|hold|holding)$/.test(t.norm) &&
-      tokens.slice(i + 1, i + 8).some((x) => x.norm === 'responsible' || x.norm === 'accountable')
-    )
+    if (!type && /^(held|holds|hold|holding)$/.test(t.norm) && heldResponsible(tokens, here, i, s.endToken))
       type = 'accuse';
     // "the NSA, CISA and the FBI published a joint advisory listing flaws that SVR actors exploited"
     if (
       !type &&
-      /^(published|publishes|released|releases|issued|issues)$/.test(t.norm) &&
+      PUBLISHING_VERBS.test(t.norm) &&
       t.pos === 'VERB' &&
       !isPassive(tokens, i, s.firstToken) &&
-      tokens.slice(i + 1, i + 5).some((x) => PUBLISHED_DOCUMENTS.test(x.norm))
+      tokens.slice(i + 1, i + 5).some((x) => DOCUMENT_NOUNS.test(x.norm))
     )
       type = 'report';
     if (!type && according && i === according.cue) type = 'report';
@@ -241,7 +239,7 @@ export function framesInSentence(
   }
   // In a statement, the author asserts without a verb of saying: "For years, US agencies have hacked
   // into foreign governments' networks" in the ministry's own remarks is the ministry's claim.
-  if (frames.length === 0 && author && !questionOrAnswerOfOthers(a, sentence)) {
+  if (frames.length === 0 && author && !journalistsQuestion(a, sentence)) {
     const f = assertedByAuthor(tokens, here, ops, author, s.firstToken, s.endToken, denialAt);
     if (f)
       frames.push({
@@ -258,7 +256,7 @@ export function framesInSentence(
 }
 
 /** A journalist's question in a press-conference transcript: "Question: …", "Q: …", or ending in "?". */
-function questionOrAnswerOfOthers(a: AnalysedText, sentence: number): boolean {
+function journalistsQuestion(a: AnalysedText, sentence: number): boolean {
   const s = a.sentences[sentence]!;
   const para = s.paragraph;
   // the first sentence of the paragraph decides: "Question: …" / "Q: …"
@@ -406,6 +404,13 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
 function ruledOut(tokens: readonly Token[], i: number, first: number): boolean {
   for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
     const n = tokens[k]!.norm;
+    const next = tokens[k + 1]?.norm ?? '';
+    // "no fewer than 58 cyberattacks", "not only stole": a count or an addition, not a denial
+    if (
+      (n === 'no' && /^(fewer|less|more)$/.test(next)) ||
+      (n === 'not' && /^(only|just|merely)$/.test(next))
+    )
+      return false;
     if (n === 'not' || n === 'no' || n === 'without' || n === 'nor') return true;
     if (n === ',' || n === ';' || tokens[k]!.pos === 'VERB') return false;
   }
@@ -451,11 +456,9 @@ function accordingTo(
     // "According to a statement from the FBI, …", "according to a report by Mandiant"
     let k = i + 2;
     while (k < Math.min(end, i + 6) && !/^(from|by|of)$/.test(tokens[k]!.norm)) k++;
+    if (!/^(from|by|of)$/.test(tokens[k]?.norm ?? '')) continue;
     const issuer = here.find((x) => x.start > k && x.start <= k + 3 && !x.generic && canAccuse(x));
-    if (
-      issuer &&
-      tokens.slice(i + 2, k).some((x) => REPORT_NOUNS.has(x.norm) || PUBLISHED_DOCUMENTS.test(x.norm))
-    )
+    if (issuer && tokens.slice(i + 2, k).some((x) => REPORT_NOUNS.has(x.norm) || DOCUMENT_NOUNS.test(x.norm)))
       return { cue: i, mention: headOf(here, issuer) };
   }
   // "it was Norway's view that Russia was behind the attack", "Britain's assessment is that …"
@@ -784,7 +787,9 @@ function accusedRegionEnd(
 const VICTIM_NOUNS =
   /^(systems?|networks?|infrastructure|websites?|sites|computers?|servers?|institutions|facilities|utilities|companies|firms|sectors?|platforms|accounts|grids?|ministries|agencies)$/;
 
-/** An actor after "against", "targeting", "on" is a victim, not the accused. */
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 const VICTIM_VERBS =
   /^(hack|hacked|hacking|hacks|breach|breached|breaches|compromise|compromised|intrusion|intrusions|attack|attacks|attacked|cyberattack|cyberattacks|targeted|targeting|infiltrated|penetrated|stole|stolen|theft|hit|into|at|against)$/;
 
@@ -804,6 +809,7 @@ function unknownVictim(tokens: readonly Token[], m: Mention, first: number): boo
   return false;
 }
 
+/** An actor after "against", "targeting", "on", or named after what was done to it, is a victim. */
 function targetPosition(tokens: readonly Token[], m: Mention, first: number): boolean {
   if (unknownVictim(tokens, m, first)) return true;
   // "two businessmen from Malaysia": where people come from, not who acted
@@ -824,7 +830,8 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
     const n = tokens[k]!.norm;
     if (TARGET_CUES.has(n) && n !== 'of' && n !== 'in' && n !== 'at') return true;
     // "into a Dutch Ministry of Defence network": a nationality may stand between the cue and the name
-    const nationality = tokens[k]!.capitalised && tokens[k]!.pos !== 'VERB';
+    const nationality =
+      tokens[k]!.capitalised && tokens[k]!.pos !== 'VERB' && !CALENDAR.test(tokens[k]!.norm);
     if (
       !/^(the|a|an|mainland)$/.test(n) &&
       !tokens[k]!.possessive &&
@@ -884,9 +891,21 @@ function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCu
   let k = m.start - 1;
   while (k > 0 && /^(a|an|the|"|“)$/.test(tokens[k]!.value.toLowerCase())) k--;
   // "an influence campaign known as Doppelganger": the operation's own name
+  // ("breached a software company called SolarWinds" names the victim: only campaign words may stand
+  // between the operation and its name)
   const n = tokens[k]?.norm ?? '';
-  if (/^(called|dubbed|named|codenamed)$/.test(n) || (n === 'as' && tokens[k - 1]?.norm === 'known'))
-    if (ops.some((o) => o.token < k && k - o.token <= 4)) return true;
+  if (/^(called|dubbed|named|codenamed)$/.test(n) || (n === 'as' && tokens[k - 1]?.norm === 'known')) {
+    const cue = n === 'as' ? k - 1 : k;
+    if (
+      ops.some(
+        (o) =>
+          o.token < cue &&
+          cue - o.token <= 3 &&
+          tokens.slice(o.token + 1, cue).every((x) => CAMPAIGN_WORDS.test(x.norm)),
+      )
+    )
+      return true;
+  }
   // "…, which it said was run by three Russian organisations": whoever ran the operation
   if (
     tokens[k]?.norm === 'by' &&
@@ -942,6 +961,26 @@ const isSponsorAt = (m: Mention, at: number): boolean =>
   !m.modifier &&
   /^(state|government-agency|military-unit)$/.test(m.partyKind);
 
+/** "held the GRU responsible": between the verb and "responsible" only the one held (a name). */
+function heldResponsible(
+  tokens: readonly Token[],
+  here: readonly Mention[],
+  i: number,
+  end: number,
+): boolean {
+  for (let k = i + 1; k < Math.min(end, i + 10); k++) {
+    const n = tokens[k]!.norm;
+    if (n === 'responsible' || n === 'accountable') return k > i + 1;
+    const named = here.find((m) => m.start <= k && k < m.end);
+    if (named) {
+      k = named.end - 1;
+      continue;
+    }
+    if (!/^(the|a|an|its|their|,|and)$/.test(n)) return false;
+  }
+  return false;
+}
+
 /** A "behind"/"responsible" anywhere in [from, end): "named two firms … as the operators behind it". */
 function anyBehindCue(tokens: readonly Token[], from: number, end: number): boolean {
   for (let k = from; k < end; k++)
@@ -964,6 +1003,9 @@ function trailingSpeaker(
   }
   return null;
 }
+
+const CAMPAIGN_WORDS =
+  /^(campaign|campaigns|operation|operations|activity|activities|network|effort|cluster)$/;
 
 function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
   for (let k = from; k < Math.min(end, from + 4); k++)

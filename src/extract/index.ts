@@ -43,6 +43,7 @@ const FURTHER = /^(further|also|additionally|moreover|allegedly|reportedly|purpo
 /** Extracts the claims and responses of one document. Pure: same input, same output. */
 export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): ExtractedDocument {
   const a = analyse(doc.text);
+  const nationals = nationalsOf(kb);
   const { mentions, nationalities: demonymCountries } = findMentionsAndNationalities(a, kb);
   const inMention = new Uint8Array(a.tokens.length);
   for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention[k] = 1;
@@ -102,14 +103,14 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     if (foreign || !(mentionsClaim || anaphoric)) continue;
     const ops = operationCues(a.tokens, s.firstToken, s.endToken, inMention);
     const secs = sectorCues(a.tokens, s.firstToken, s.endToken, inMention);
-    const named = mentionsClaim ? individualsNamed(a.tokens, s.firstToken, s.endToken) : null;
+    const named = mentionsClaim ? individualsNamed(a.tokens, s.firstToken, s.endToken, nationals) : null;
     // e.g. "The Chinese agency named three Taiwanese officials allegedly involved in these activities."
     if (ops.length === 0 && secs.length === 0 && named === null) continue;
     for (const o of ops) for (const op of o.operations) d.operations.add(op);
     for (const x of secs) d.sectors.add(x);
     for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
       d.targets.add(c);
-    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
+    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken, nationals);
     d.sentences.push(s.index);
     d.lastSentence = s.index;
   }
@@ -168,7 +169,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     for (const x of victimSectors(a, f.sentence, mentions)) d.sectors.add(x);
     for (const c of targetCountries(a.tokens, mentions, s.firstToken, s.endToken, demonymCountries))
       d.targets.add(c);
-    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken);
+    d.individuals ??= individualsNamed(a.tokens, s.firstToken, s.endToken, nationals);
     if (!d.sentences.includes(f.sentence)) d.sentences.push(f.sentence);
     d.lastSentence = Math.max(d.lastSentence, f.sentence);
     return d;
@@ -235,7 +236,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
         for (let k = s.firstToken; k < s.endToken; k++)
           if (NAMING_VERBS.test(a.tokens[k]!.norm)) naming = true;
         if (!naming) continue;
-        const n = individualsNamed(a.tokens, s.firstToken, s.endToken);
+        const n = individualsNamed(a.tokens, s.firstToken, s.endToken, nationals);
         if (n !== null) {
           d.individuals = n;
           break;
@@ -300,6 +301,23 @@ function mergeVagueIntoNamed(drafts: ClaimDraft[]): void {
     into.lastSentence = Math.max(into.lastSentence, d.lastSentence);
     drafts.splice(k, 1);
   }
+}
+
+const nationalsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Plural nouns for the people of each state, from the knowledge base's demonyms: "Iranians", "Russians". */
+function nationalsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let out = nationalsCache.get(kb);
+  if (out) return out;
+  const words = new Set<string>();
+  for (const e of kb.entries)
+    for (const d of e.demonyms ?? []) {
+      const w = d.toLowerCase();
+      // "Chinese", "Swiss" do not take an "s"; "Chinese nationals" is counted by its noun
+      if (/^\p{L}+$/u.test(w) && !/(s|ese|sh|ch)$/.test(w)) words.add(`${w}s`);
+    }
+  nationalsCache.set(kb, (out = words));
+  return out;
 }
 
 /**

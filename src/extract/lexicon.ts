@@ -187,6 +187,13 @@ export const TRIGGERS: ReadonlyMap<string, TriggerType> = new Map<string, Trigge
   ).map((w) => [w, 'report'] as const),
 ]);
 
+/** Documents a body publishes, which then speak for it: "the report says", "according to the advisory". */
+export const DOCUMENT_NOUNS = /^(advisory|report|alert|assessment|analysis|bulletin|study|notice|statement)$/;
+
+/** Verbs by which a body issues a document: "the report, published by …", "released an advisory". */
+export const PUBLISHING_VERBS =
+  /^(published|publishes|released|releases|issued|issues|written|compiled|produced|prepared)$/;
+
 /** Nominal reports that take the claimant as possessor: "the MSS statement alleges", "Microsoft's report". */
 export const REPORT_NOUNS = new Set(
   forms(
@@ -354,7 +361,6 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'wiretap',
     'wiretaps',
     'wiretapping',
-    'surveillance',
   ).map((w) => [w, ['espionage']] as const),
   ...[
     'cyber espionage',
@@ -371,7 +377,6 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'collect data',
     'collected data',
     'collecting data',
-    'collection of',
     'harvest data',
     'harvested data',
   ].map((w) => [w, ['espionage']] as const),
@@ -393,14 +398,9 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'hijacked',
     'hijacking',
   ).map((w) => [w, ['disruption']] as const),
-  ...[
-    'denial-of-service',
-    'denial of',
-    'took control',
-    'taking control',
-    'knocked offline',
-    'take control',
-  ].map((w) => [w, ['disruption']] as const),
+  ...['denial-of-service', 'took control', 'taking control', 'knocked offline', 'take control'].map(
+    (w) => [w, ['disruption']] as const,
+  ),
   // destruction — e.g. "deployed the WhisperGate wiper", "destructive malware"
   ...forms('wiper', 'wipers', 'destructive', 'wiped', 'destroyed', 'destroy', 'destroying').map(
     (w) => [w, ['destruction']] as const,
@@ -472,7 +472,7 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
   // hack-and-leak — e.g. "leaked the stolen emails"
   ...forms('hack-and-leak', 'leaked', 'leaking').map((w) => [w, ['hack-and-leak']] as const),
   // "denial-of-service attacks"
-  ...['denial -', 'denial of', 'distributed denial'].map((w) => [w, ['disruption']] as const),
+  ...['denial -', 'distributed denial'].map((w) => [w, ['disruption']] as const),
   ...['hack and', 'leak operation', 'dumped online', 'leak of', 'leaks of'].map(
     (w) => [w, ['hack-and-leak']] as const,
   ),
@@ -912,23 +912,6 @@ export const PERSON_NOUNS = new Set(
     'executives',
     'accomplices',
     'accomplice',
-    // "charged three Iranians": people counted by nationality
-    'russians',
-    'iranians',
-    'ukrainians',
-    'americans',
-    'britons',
-    'koreans',
-    'belarusians',
-    'pakistanis',
-    'indians',
-    'israelis',
-    'syrians',
-    'emiratis',
-    'lebanese',
-    'kazakhs',
-    'moldovans',
-    'georgians',
     'employee',
     'residents',
   ),

@@ -10,10 +10,12 @@ import type { Kind } from '../types.js';
 import {
   ACTOR_NOUNS,
   COREF_NOUNS,
+  DOCUMENT_NOUNS,
   GROUP_CODE,
   GROUP_FAMILY_WORDS,
   ORG_CONNECTORS,
   ORG_HEADS,
+  PUBLISHING_VERBS,
   RESEARCHER_NOUNS,
   STATE_NOUNS,
   TITLES,
@@ -220,7 +222,7 @@ export function findMentionsAndNationalities(
     }
     const e = m.candidates[0]!;
     // "mainland Spain": an alias written in lower case ("the mainland") before a place's name describes it
-    if (!tokens[m.start]!.capitalised && tokens[m.end]?.capitalised && tokens[m.end]!.pos === 'PROPN')
+    if (tokens[m.start]!.norm === 'mainland' && tokens[m.end]?.capitalised && tokens[m.end]!.pos === 'PROPN')
       continue;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
     const nextNorm = tokens[m.end]?.norm ?? '';
@@ -803,7 +805,13 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
       : tokens[m.end]?.possessive
         ? tokens[m.end + 1]
         : undefined;
-    if (nextTok && !nextTok.capitalised && (COREF_NOUNS.has(nextTok.norm) || ORG_HEADS.has(nextTok.norm)))
+    // ("The Estonian Foreign Ministry's statement said …": a document's issuer still speaks through it)
+    if (
+      nextTok &&
+      !nextTok.capitalised &&
+      !DOCUMENT_NOUNS.test(nextTok.norm) &&
+      (COREF_NOUNS.has(nextTok.norm) || ORG_HEADS.has(nextTok.norm))
+    )
       m.modifier = true;
   }
   for (let i = 0; i < mentions.length - 1; i++) {
@@ -1257,11 +1265,10 @@ function addCoreference(
     if (!m.speaker || m.end - m.start < 2 || m.end - m.start > 3) continue;
     const words = tokens.slice(m.start, m.end);
     if (!words.every((w) => w.capitalised && /^\p{L}+$/u.test(w.value))) continue;
-    // a Chinese name puts the family name first ("Lin Jian" → "Lin"), so a spokesperson the knowledge
-    // base knows is found by either end of the name
-    const ends =
-      m.via === 'kb' ? [words[0]!.value, words[words.length - 1]!.value] : [words[words.length - 1]!.value];
-    for (const w of ends) if (!surnames.has(w)) surnames.set(w, m);
+    // a Chinese or Korean name puts the family name first ("Lin Jian" → "Lin said"), others last
+    const familyFirst = m.via === 'kb' && FAMILY_NAME_FIRST.has(m.country ?? '');
+    const surname = familyFirst ? words[0]!.value : words[words.length - 1]!.value;
+    if (!surnames.has(surname)) surnames.set(surname, m);
   }
 
   for (let i = 0; i < tokens.length; i++) {
@@ -1381,10 +1388,10 @@ function addCoreference(
     const head = tokens[headIdx]!;
     // "the report says", "According to the assessment": a document that speaks for its issuer; "shared
     // the assessment that …" is an opinion, not a document
-    if (DOCUMENTS.test(head.norm) && !speaksAsDocument(tokens, start, headIdx)) continue;
+    if (speakingDocument(head.norm) && !speaksAsDocument(tokens, start, headIdx)) continue;
     const kinds = COREF_NOUNS.get(head.norm)!;
-    // "the same group" reaches back further than "the group"
-    // "the group" in an article about one group may refer back a long way
+    // "the same agency", and any "the group" or "the hackers" (an article is often about one group),
+    // may refer back a long way
     const same =
       tokens.slice(start, headIdx).some((x) => x.norm === 'same') || kinds.includes('threat-group');
     // "a Foreign Office minister said the government was confident …": the government of that body
@@ -1397,7 +1404,7 @@ function addCoreference(
     // "the Department's commitment": written with a capital, the word is part of the body's own name
     const titled = head.capitalised && tokens[start]!.norm === 'the' && !/^(group|unit)$/.test(head.norm);
     const ante =
-      (ISSUED.test(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
+      (ISSUED(head.norm) ? issuerAfter(tokens, out, headIdx) : null) ??
       (titled
         ? findNamedAntecedent(out, t.sentence, kinds, head.norm, start)
         : findAntecedent(out, t.sentence, kinds, head.norm, country, start, same ? 20 : 8));
@@ -1438,6 +1445,9 @@ const OFFICE_WORDS =
  * Nikolai Patrushev has said": a person described by an office in an organisation speaks for it, so
  * the mention (and the later mentions of the same person) stand for the organisation.
  */
+const OFFICE =
+  /^(spokesman|spokeswoman|spokesperson|minister|secretary|director|head|chief|ambassador|official)$/;
+
 function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mention[]) {
   const speaksFor = new Map<string, Mention>();
   mentions.forEach((m, i) => {
@@ -1449,8 +1459,6 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
         .find((n) => n.start > m.end && n.start <= m.end + 5 && n.sentence === m.sentence);
       // only an office: "Colonel Yuriy Denisov, commander of the unit's …" is not a spokesperson
       const between = org ? tokens.slice(m.end + 1, org.start).map((t) => t.norm) : [];
-      const OFFICE =
-        /^(spokesman|spokeswoman|spokesperson|minister|secretary|director|head|chief|ambassador|official)$/;
       // "Tariq Ahmad, a Foreign Office minister, said": the office may follow the body's name
       const office =
         between.some((w) => OFFICE.test(w)) ||
@@ -1651,18 +1659,21 @@ const RESEARCHERS: Mention = {
   modifier: false,
 };
 
-const DOCUMENTS = /^(assessment|report|statement|notice|bulletin|alert|analysis|study)$/;
+/**
+ * Documents that speak for whoever issued them only where they speak ("the report says", not "shared the
+ * assessment that"); an advisory or an indictment always stands for its issuer (see ISSUED).
+ */
+const speakingDocument = (w: string): boolean => w !== 'advisory' && DOCUMENT_NOUNS.test(w);
 
 function speaksAsDocument(tokens: readonly Token[], start: number, head: number): boolean {
   if (tokens[start - 1]?.norm === 'to' && tokens[start - 2]?.norm === 'according') return true;
   let k = head + 1;
-  if (tokens[k]?.norm === ',')
-    return /^(published|issued|released|written|compiled|produced|prepared)$/.test(tokens[k + 1]?.norm ?? '');
+  if (tokens[k]?.norm === ',') return PUBLISHING_VERBS.test(tokens[k + 1]?.norm ?? '');
   if (/^(also|further|then|now)$/.test(tokens[k]?.norm ?? '')) k++;
   return TRIGGERS.get(tokens[k]?.norm ?? '') !== undefined && tokens[k]!.pos === 'VERB';
 }
 
-const ISSUED = /^(advisory|indictment|assessment|report|statement|notice|bulletin|alert|analysis|study)$/;
+const ISSUED = (w: string): boolean => w === 'indictment' || DOCUMENT_NOUNS.test(w);
 
 /** The nearest earlier body of a fitting kind whose own name contains the word: "the Department". */
 function findNamedAntecedent(
@@ -1696,13 +1707,13 @@ function findAntecedent(
     const m = mentions[k]!;
     if (m.sentence > sentence || m.start >= before) continue;
     // a document is referred to from further away than a body: "According to the assessment, …"
-    if (sentence - m.sentence > (DOCUMENTS.test(head) ? Math.max(16, reach) : reach)) break;
+    if (sentence - m.sentence > (speakingDocument(head) ? Math.max(16, reach) : reach)) break;
     // "the assessment" after "The report, published by X": the same document, the same issuer
     if (
-      ISSUED.test(head) &&
+      ISSUED(head) &&
       m.via === 'coref' &&
       kinds.includes(m.partyKind) &&
-      ISSUED.test(m.surface.toLowerCase().split(/\s+/).pop() ?? '')
+      ISSUED(m.surface.toLowerCase().split(/\s+/).pop() ?? '')
     )
       return m;
     if (m.via === 'coref' || m.modifier) continue;
@@ -1711,10 +1722,7 @@ function findAntecedent(
     // "the ministry" prefers an actor whose name says Ministry
     if (m.name.toLowerCase().includes(head)) return m;
     // "the advisory", "the indictment": the body that spoke, the first actor of its sentence
-    if (
-      ISSUED.test(head) &&
-      mentions.some((x) => x.sentence === m.sentence && !x.modifier && x.start < m.start)
-    )
+    if (ISSUED(head) && mentions.some((x) => x.sentence === m.sentence && !x.modifier && x.start < m.start))
       continue;
     fallback ??= m;
   }
@@ -1765,13 +1773,15 @@ function addGrandJuries(
 function issuerAfter(tokens: readonly Token[], mentions: readonly Mention[], head: number): Mention | null {
   let k = head + 1;
   if (tokens[k]?.norm === ',') k++;
-  if (!/^(published|issued|released|written|compiled|produced|prepared)$/.test(tokens[k]?.norm ?? ''))
-    return null;
+  if (!PUBLISHING_VERBS.test(tokens[k]?.norm ?? '')) return null;
   k++;
   while (k < head + 6 && tokens[k] && tokens[k]!.norm !== 'by') k++;
   if (tokens[k]?.norm !== 'by') return null;
   return mentions.find((m) => m.start > k && m.start <= k + 2 && !m.modifier && m.via !== 'coref') ?? null;
 }
+
+/** Where names are written family name first ("Lin Jian", "Kim Yo Jong"), so "Lin said" is the same person. */
+const FAMILY_NAME_FIRST = new Set(['CN', 'TW', 'HK', 'MO', 'KP', 'KR', 'VN']);
 
 const GROUP_NOUNS = /^(agencies|partners|co-authors|co-signers|co-sealers|signatories|authoring)$/;
 

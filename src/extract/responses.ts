@@ -20,6 +20,9 @@ export interface ResponseDraft {
   readonly evidence: readonly Span[];
 }
 
+/** The opening of a news story: its headline, dateline and first paragraphs, in sentences. */
+const LEDE_SENTENCES = 3;
+
 /** Words one of which every no-response or confirmation pattern contains. */
 const PATTERN_WORDS =
   /respon|comment|react|repl|return|answer|reached|silent|credit|confirm|admit|acknowledg/i;
@@ -81,7 +84,9 @@ export function findResponses(
     }
     if (!by) continue;
     // "Moscow dismissed the allegations at the time": a past answer to the claim just told
-    const past = /\b(at the time|back then|then)\b/i.test(text.slice(a.tokens[cueToken]!.start - s.start));
+    const past = /\b(at the time|back then)\b|\bthen\b(?!-)/i.test(
+      text.slice(a.tokens[cueToken]!.start - s.start),
+    );
     const answered = linkClaims(by, claims, claimSentences, s.index, past, type === 'no-response');
     if (answered === undefined) continue;
     const evidence = [{ text, start: s.start, end: s.end }];
@@ -108,6 +113,15 @@ function firstMatch(patterns: readonly RegExp[], text: string): number {
   return best;
 }
 
+const OPERATION_NOUNS =
+  /^(attack|attacks|cyberattack|cyberattacks|hack|hacks|hacking|breach|breaches|intrusion|intrusions|incident|campaign|operation|operations|theft|heist|leak|leaks)$/;
+
+/** "in the attack", "for the hacking": the words right after a denial are about an operation. */
+function aboutOperation(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 4); k++) if (OPERATION_NOUNS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
 function tokenAt(tokens: readonly Token[], from: number, to: number, offset: number): number {
   for (let k = from; k < to; k++) if (tokens[k]!.end > offset) return k;
   return to - 1;
@@ -123,7 +137,9 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     const next = tokens[k + 1]?.norm ?? '';
     if (n === 'no' && /^(involvement|role|part|connection|links?|hand)$/.test(next)) return k;
     if (n === 'nothing' && next === 'to' && tokens[k + 2]?.norm === 'do') return k;
-    if (n === 'not' && /^(involved|responsible|behind)$/.test(next)) return k;
+    // "was not involved in the attack" — not "which was not involved in the talks"
+    if (n === 'not' && /^(involved|responsible|behind)$/.test(next) && aboutOperation(tokens, k + 2, to))
+      return k;
     // "firmly opposes and strongly condemns these accusations", "brushed the claims aside"
     if (
       /^(oppose|opposes|opposed|condemn|condemns|condemned|slammed|slams|brushed|brushes|protested)$/.test(n)
@@ -189,15 +205,15 @@ function linkClaims(
     const last = Math.max(...before.map((x) => x.at));
     return before.filter((x) => x.at === last).map((x) => x.id);
   }
-  // "The embassy did not respond to a request for comment": to the news the article opens with, not
-  // to the earlier attributions it recalls
+  // "The embassy did not respond to a request for comment": to the news the article opens with (its
+  // first claims), not to the earlier attributions it recalls
   if (news && before.length > 0) {
     const first = Math.min(...before.map((x) => x.at));
-    return before.filter((x) => x.at <= Math.max(first, 3)).map((x) => x.id);
+    return before.filter((x) => x.at <= Math.max(first, LEDE_SENTENCES)).map((x) => x.id);
   }
-  // a denial in the opening paragraphs answers the claims the article goes on to tell as well
-  if (!news && sentence <= 4) return fit.map((x) => x.id);
+  // a denial in the opening answers the claims the article goes on to tell as well
+  if (!news && sentence <= LEDE_SENTENCES + 1) return fit.map((x) => x.id);
   if (before.length > 0) return before.map((x) => x.id);
-  // a headline or opening denial answers every claim the article goes on to tell
+  // a response told before any claim it fits answers all of them
   return fit.map((x) => x.id);
 }
