@@ -523,3 +523,14 @@ describe('ordinary news that is no cyber accusation', () => {
     expect(d.claims[0]?.claimant.id).toBe('gb-treasury');
   });
 });
+
+describe('people named by a charge', () => {
+  it('accuses the people a charge names with the group it names first', () => {
+    const d = run(
+      'Title\n\nThe Justice Department charged five Chinese hackers, Zhang Haoran, Tan Dailin, Jiang Lizhi, Qian Chuan and Fu Qiang, with breaking into more than 100 companies.',
+    );
+    const names = d.claims[0]!.accused.map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['Zhang Haoran', 'Fu Qiang']));
+    expect(d.claims[0]!.individualsNamed).toBe(5);
+  });
+});

@@ -844,6 +844,23 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
 }
 
 /**
+ * "charged five hackers … Zhang Haoran, Tan Dailin and Jiang Lizhi": the people a charge or a sanction
+ * names after its verb are accused with whoever the verb names first.
+ */
+export function peopleNamed(a: AnalysedText, f: Frame, mentions: readonly Mention[]): Mention[] {
+  if (f.type !== 'accuse' && f.type !== 'name') return [];
+  const s = a.sentences[f.sentence]!;
+  return mentionsIn(mentions, f.sentence).filter(
+    (m) =>
+      m.partyKind === 'person' &&
+      !m.speaker &&
+      m.start > f.trigger &&
+      m.identity !== f.claimant.identity &&
+      !targetPosition(a.tokens, m, s.firstToken),
+  );
+}
+
+/**
  * Sectors told by who the victims are: "the Ukrainian government's systems", "the Dutch Ministry of
  * Defence network", "the Electoral Commission" — a government body attacked is the government sector.
  */

@@ -15,7 +15,7 @@ import type {
   Span,
 } from '../types.js';
 import { individualsNamed, operationCues, periodIn, sectorCues, targetCountries } from './cues.js';
-import { framesInSentence, reporterOf, victimSectors, type Frame } from './frames.js';
+import { framesInSentence, peopleNamed, reporterOf, victimSectors, type Frame } from './frames.js';
 import { HEDGES } from './lexicon.js';
 import { findMentionsAndNationalities, mentionsIn, type Mention } from './mentions.js';
 import { findResponses } from './responses.js';
@@ -164,6 +164,8 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
       if (d.claimant.via === 'coref' && f.claimant.via !== 'coref') d.claimant = f.claimant;
       for (const m of f.accused) if (!d.accused.some((x) => x.identity === m.identity)) d.accused.push(m);
     }
+    for (const m of peopleNamed(a, f, mentions))
+      if (!d.accused.some((x) => x.identity === m.identity)) d.accused.push(m);
     for (const o of f.operations) for (const op of o.operations) d.operations.add(op);
     for (const x of sectorCues(a.tokens, s.firstToken, s.endToken, inMention)) d.sectors.add(x);
     for (const x of victimSectors(a, f.sentence, mentions)) d.sectors.add(x);
