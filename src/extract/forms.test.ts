@@ -534,3 +534,12 @@ describe('people named by a charge', () => {
     expect(d.claims[0]!.individualsNamed).toBe(5);
   });
 });
+
+describe('the body the accused act for', () => {
+  it('accuses "the Ministry of State Security" that charged hackers worked on behalf of', () => {
+    const d = run(
+      'Title\n\nThe Justice Department charged seven Chinese nationals with hacking critics of Beijing on behalf of the Ministry of State Security.',
+    );
+    expect(d.claims[0]!.accused.map((m) => m.id)).toContain('cn-mss');
+  });
+});

@@ -848,15 +848,26 @@ function targetPosition(tokens: readonly Token[], m: Mention, first: number): bo
  * names after its verb are accused with whoever the verb names first.
  */
 export function peopleNamed(a: AnalysedText, f: Frame, mentions: readonly Mention[]): Mention[] {
-  if (f.type !== 'accuse' && f.type !== 'name') return [];
+  const charge = f.type === 'accuse' || f.type === 'name';
   const s = a.sentences[f.sentence]!;
   return mentionsIn(mentions, f.sentence).filter(
     (m) =>
-      m.partyKind === 'person' &&
-      !m.speaker &&
       m.start > f.trigger &&
       m.identity !== f.claimant.identity &&
-      !targetPosition(a.tokens, m, s.firstToken),
+      !m.modifier &&
+      ((charge && m.partyKind === 'person' && !m.speaker && !targetPosition(a.tokens, m, s.firstToken)) ||
+        // "… seven Chinese nationals who hacked for years on behalf of the Ministry of State Security"
+        (m.partyKind !== 'person' && m.partyKind !== 'state' && actingFor(a.tokens, m))),
+  );
+}
+
+/** "on behalf of X", "working for X", "members of X", "officers of X": the body the accused act for. */
+function actingFor(tokens: readonly Token[], m: Mention): boolean {
+  let k = m.start - 1;
+  if (tokens[k]?.norm === 'the') k--;
+  const two = `${tokens[k - 1]?.norm ?? ''} ${tokens[k]?.norm ?? ''}`;
+  return /^(behalf of|working for|work for|worked for|members of|officers of|member of|officer of|employees of|part of|belonged to|belong to)$/.test(
+    two,
   );
 }
 
