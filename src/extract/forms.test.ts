@@ -543,3 +543,12 @@ describe('the body the accused act for', () => {
     expect(d.claims[0]!.accused.map((m) => m.id)).toContain('cn-mss');
   });
 });
+
+describe('stock denials', () => {
+  it('reads "opposes all forms of cyberattacks" as a denial of the claim against that state', () => {
+    const d = run(
+      'Title\n\nThe FBI said Chinese state hackers had broken into telecom networks. A Chinese embassy spokesperson said China firmly opposes and cracks down on all forms of cyberattacks.',
+    );
+    expect(d.responses.some((r) => r.type === 'denial' && r.claim === d.claims[0]?.id)).toBe(true);
+  });
+});

@@ -140,6 +140,12 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     // "was not involved in the attack" — not "which was not involved in the talks"
     if (n === 'not' && /^(involved|responsible|behind)$/.test(next) && aboutOperation(tokens, k + 2, to))
       return k;
+    // "China firmly opposes and cracks down on all forms of cyberattacks": the stock denial of a state
+    if (
+      /^(oppose|opposes|opposed)$/.test(n) &&
+      tokens.slice(k + 1, k + 8).some((x, j, xs) => x.norm === 'forms' && xs[j - 1]?.norm === 'all')
+    )
+      return k;
     // "firmly opposes and strongly condemns these accusations", "brushed the claims aside"
     if (
       /^(oppose|opposes|opposed|condemn|condemns|condemned|slammed|slams|brushed|brushes|protested)$/.test(n)
