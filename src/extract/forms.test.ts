@@ -552,3 +552,12 @@ describe('stock denials', () => {
     expect(d.responses.some((r) => r.type === 'denial' && r.claim === d.claims[0]?.id)).toBe(true);
   });
 });
+
+describe('the nationality of people accused alone', () => {
+  it('gives a person charged alone the one nationality the sentence names', () => {
+    const d = run(
+      'Title\n\nThe Treasury Department sanctioned a Chinese national, Yin Kecheng, for hacking its networks.',
+    );
+    expect(d.claims[0]?.accused.find((m) => m.name === 'Yin Kecheng')?.country).toBe('CN');
+  });
+});

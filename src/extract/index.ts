@@ -117,7 +117,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
 
   countPeopleNamedLater();
   shareAmongSiblings(drafts);
-  const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions));
+  const claims = drafts.map((d, k) => toClaim(d, `c${k + 1}`, a, mentions, demonymCountries));
   const responses: Response[] = findResponses(
     a,
     mentions,
@@ -305,6 +305,24 @@ function mergeVagueIntoNamed(drafts: ClaimDraft[]): void {
   }
 }
 
+/** The single nationality (other than the claimant's) that the claim's sentences name, if there is one. */
+function onlyNationality(
+  a: AnalysedText,
+  sentences: readonly number[],
+  nationalities: ReadonlyMap<number, string>,
+  claimant: string | null,
+): string | null {
+  const found = new Set<string>();
+  for (const i of sentences) {
+    const s = a.sentences[i]!;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const c = nationalities.get(k);
+      if (c && c !== claimant) found.add(c);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 const nationalsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
 
 /** Plural nouns for the people of each state, from the knowledge base's demonyms: "Iranians", "Russians". */
@@ -402,7 +420,13 @@ function hasFurther(a: AnalysedText, from: number, to: number): boolean {
   return false;
 }
 
-function toClaim(d: ClaimDraft, id: string, a: AnalysedText, mentions: readonly Mention[]): Claim {
+function toClaim(
+  d: ClaimDraft,
+  id: string,
+  a: AnalysedText,
+  mentions: readonly Mention[],
+  nationalities: ReadonlyMap<number, string>,
+): Claim {
   const sentences = [...d.sentences].sort((x, y) => x - y);
   const evidence: Span[] = sentences.map((i) => {
     const s = a.sentences[i]!;
@@ -416,11 +440,14 @@ function toClaim(d: ClaimDraft, id: string, a: AnalysedText, mentions: readonly 
     return false;
   });
   const operations = [...d.operations];
-  // people charged beside their unit or state are of its country: "five GRU officers … Yuriy Denisov"
-  const country = d.accused.find((m) => m.partyKind !== 'person' && m.country)?.country ?? null;
+  // people charged beside their unit or state are of its country: "five GRU officers … Yuriy Denisov";
+  // alone, they are of the one nationality their sentence gives: "a Chinese national, Yin Kecheng"
+  const country =
+    d.accused.find((m) => m.partyKind !== 'person' && m.country)?.country ??
+    onlyNationality(a, sentences, nationalities, d.claimant.country);
   const accused = d.accused.map((m) => {
     const p = partyOf(m, mentions);
-    return p.kind === 'person' && p.country === null ? { ...p, country } : p;
+    return (p.kind === 'person' || p.kind === 'company') && p.country === null ? { ...p, country } : p;
   });
   const people = accused.filter((p) => p.kind === 'person').length;
   return {
