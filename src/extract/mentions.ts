@@ -751,7 +751,14 @@ function nationalityPhrase(
   if (j > i && tokens[j] && !covered[j] && STATE_NOUNS.has(tokens[j]!.norm))
     return { end: j + 1, kind: 'state' };
   let k = i;
-  while (k < tokens.length && k - i < 6 && !covered[k] && SPONSOR_WORDS.has(tokens[k]!.norm)) k++;
+  // 'Chinese "state-affiliated" cyber actors': quotation marks around a sponsor word do not end the phrase
+  while (
+    k < tokens.length &&
+    k - i < 8 &&
+    !covered[k] &&
+    (SPONSOR_WORDS.has(tokens[k]!.norm) || /^["“”]$/.test(tokens[k]!.value))
+  )
+    k++;
   const t = tokens[k];
   if (!t || covered[k]) return null;
   // "a Taiwanese government agency", "a Russian military unit": an agency not yet named
