@@ -1114,6 +1114,8 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
     'authority',
     'service',
     'commission',
+    'board',
+    'committee',
     'embassy',
     'council',
     // "the bloc said": the European Union or another alliance just named
