@@ -2,18 +2,18 @@
  * The CLI from the outside: the built `dist/src/cli/main.js` run as a child process against real files
  * in fresh temp folders and a real SQLite database.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { openStore } from '../../src/store/index.js';
 import type { Claim, ExtractedDocument, ExtractOutput, Party } from '../../src/types.js';
 import { KINDS, OPERATIONS, SECTORS } from '../../src/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'cli');
 const NCSC = path.join(FIXTURES, 'ncsc-gru.txt');
 const VOLT = path.join(FIXTURES, 'microsoft-volt-typhoon.txt');
@@ -27,16 +27,7 @@ beforeEach(() => {
 });
 
 function run(args: readonly string[], input?: string): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    // the JSON of every sample's claims and incidents runs to megabytes
-    maxBuffer: 256 * 1024 * 1024,
-    cwd: tmp,
-    env: { ...process.env, CYBERCLAIMS_DB: db, NO_COLOR: '1' },
-    ...(input !== undefined ? { input } : {}),
-  });
-  if (r.error) throw r.error;
-  return r;
+  return runCli(args, { cwd: tmp, db, ...(input !== undefined ? { input } : {}) });
 }
 
 function extractJson(args: readonly string[], input?: string): ExtractOutput {

@@ -3,18 +3,18 @@
  * `export` writes STIX, MISP, CSV and JSON Lines; the STIX file is validated against the OASIS schemas
  * (when shared/ is beside the repository) and the project's reference checks.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import type { MispEvent, StixBundle } from '../../src/export/index.js';
 import type { IncidentsOutput } from '../../src/incidents/index.js';
 import { checkBundle, haveStixSchemas, stixValidator } from '../helpers/stix.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'export');
 const GALAXY = path.join(repoRoot, 'test', 'fixtures', 'kb', 'misp-threat-actor.json');
 const MALFORMED = path.join(repoRoot, 'test', 'fixtures', 'kb', 'malformed-misp.json');
@@ -41,15 +41,7 @@ afterAll(() => {
 });
 
 function run(args: readonly string[]): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    // the JSON of every sample's claims and incidents runs to megabytes
-    maxBuffer: 256 * 1024 * 1024,
-    cwd: tmp,
-    env: { ...process.env, CYBERCLAIMS_DB: db, NO_COLOR: '1' },
-  });
-  if (r.error) throw r.error;
-  return r;
+  return runCli(args, { cwd: tmp, db });
 }
 
 /** A failure: exit code 1, one line on stderr, no stack, nothing on stdout. */

@@ -2,16 +2,16 @@
  * Incidents from the outside: the built CLI ingests articles, then `incidents` and `incident <id>` are
  * read back, against real files in fresh temp folders and a real SQLite database.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import type { Incident, IncidentsOutput } from '../../src/incidents/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'incidents');
 const SAMPLES_DEV = path.join(repoRoot, 'samples', 'dev');
 
@@ -23,15 +23,7 @@ beforeEach(() => {
 });
 
 function run(args: readonly string[]): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    // the JSON of every sample's claims and incidents runs to megabytes
-    maxBuffer: 256 * 1024 * 1024,
-    cwd: tmp,
-    env: { ...process.env, CYBERCLAIMS_DB: db, NO_COLOR: '1' },
-  });
-  if (r.error) throw r.error;
-  return r;
+  return runCli(args, { cwd: tmp, db });
 }
 
 function incidents(args: readonly string[] = []): Incident[] {
