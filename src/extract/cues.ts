@@ -48,7 +48,8 @@ export function operationCues(
   return out;
 }
 
-function findOperationCues(
+/** Operation cues in tokens [from, to), uncached: for a mention's own words, outside any document's mask. */
+export function findOperationCues(
   tokens: readonly Token[],
   from: number,
   to: number,

@@ -3,7 +3,7 @@
  * name, or a reporting verb), an accuser, an accused that is not the accuser, and an operation.
  */
 import type { AnalysedText, Token } from '../nlp/index.js';
-import { operationCues, type OperationCue } from './cues.js';
+import { findOperationCues, operationCues, type OperationCue } from './cues.js';
 import {
   ACTIVITY_NOUNS,
   BEHIND_CUES,
@@ -107,7 +107,7 @@ export function framesInSentence(
   if (ops.length === 0) {
     for (const m of here) {
       if (m.partyKind !== 'threat-group' || !m.generic) continue;
-      for (const o of operationCues(tokens, m.start, m.end, new Uint8Array(0)))
+      for (const o of findOperationCues(tokens, m.start, m.end, NO_MASK))
         ops.push({ token: m.end - 1, operations: o.operations });
     }
   }
@@ -1032,14 +1032,15 @@ function trailingSpeaker(
   return null;
 }
 
+/** A mask with no token inside a mention. */
+const NO_MASK = new Uint8Array(0);
+
 const CAMPAIGN_WORDS =
   /^(campaign|campaigns|operation|operations|activity|activities|network|effort|cluster)$/;
 
-function behindCue(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let k = from; k < Math.min(end, from + 4); k++)
-    if (BEHIND_CUES.has(tokens[k]!.norm) && !officeHolder(tokens, k)) return true;
-  return false;
-}
+/** "… was behind", "… were responsible": a blame word within the four tokens after `from`. */
+const behindCue = (tokens: readonly Token[], from: number, end: number): boolean =>
+  anyBehindCue(tokens, from, Math.min(end, from + 4));
 
 /** "the minister responsible for the bureau": an office, not blame. */
 const officeHolder = (tokens: readonly Token[], k: number): boolean =>

@@ -214,6 +214,21 @@ export function findMentionsAndNationalities(
     });
   };
 
+  /** The state of a nationality: "Chinese authorities", "Russian disinformation". */
+  const pushState = (d: Demonym, end: number) =>
+    push({
+      start: d.start,
+      end,
+      identity: d.entry.id,
+      entry: d.entry,
+      name: d.entry.name,
+      partyKind: 'state',
+      country: d.entry.country,
+      via: 'nationality',
+      generic: false,
+      weak: false,
+    });
+
   // 1. Knowledge-base names and demonyms.
   for (const m of matchTokens(kb.root, kb.entries, tokens)) {
     if (m.demonym) {
@@ -409,35 +424,12 @@ export function findMentionsAndNationalities(
         !covered[d.end] &&
         NATIONAL_OPERATION.test(operationWordAt(tokens, d.end))
       )
-        push({
-          start: d.start,
-          end: d.end,
-          identity: d.entry.id,
-          entry: d.entry,
-          name: d.entry.name,
-          partyKind: 'state',
-          country: d.entry.country,
-          via: 'nationality',
-          generic: false,
-          weak: false,
-        });
+        pushState(d, d.end);
       continue;
     }
     const surface = textOf(text, tokens, d.start, phrase.end);
     if (phrase.kind === 'state') {
-      push({
-        start: d.start,
-        end: phrase.end,
-        identity: d.entry.id,
-        entry: d.entry,
-        name: d.entry.name,
-        partyKind: 'state',
-        country: d.entry.country,
-        via: 'nationality',
-        generic: false,
-        weak: false,
-        surface,
-      });
+      pushState(d, phrase.end);
     } else if (phrase.kind === 'agency') {
       push({
         start: d.start,
@@ -1362,21 +1354,17 @@ function addCoreference(
       /^(,|when|after|as|and|but)$/.test(tokens[i - 1]?.norm ?? '')
     ) {
       // "When Microsoft released the patch, it said …": the body of the clause before
-      const ante = [...out]
-        .reverse()
-        .find(
-          (m) =>
-            m.sentence === t.sentence &&
-            m.end <= i &&
-            !m.modifier &&
-            /^(government-agency|company|researchers|military-unit)$/.test(m.partyKind),
-        );
+      const ante = out.findLast(
+        (m) =>
+          m.sentence === t.sentence &&
+          m.end <= i &&
+          !m.modifier &&
+          /^(government-agency|company|researchers|military-unit)$/.test(m.partyKind),
+      );
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, t.value));
       else if (t.norm === 'they') {
         // "The agencies said … . Instead, they assessed that …": the bodies of the sentence before
-        const group = [...out]
-          .reverse()
-          .find((m) => m.group && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
+        const group = out.findLast((m) => m.group && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
         if (group) out.push({ ...corefMention(group, i, i + 1, t.sentence, t.value), group: group.group! });
       }
       continue;
@@ -1403,9 +1391,7 @@ function addCoreference(
       tokens.slice(start, headIdx).some((x) => x.norm === 'same') || kinds.includes('threat-group');
     // "a Foreign Office minister said the government was confident …": the government of that body
     if (country === null && /^(government|regime)$/.test(head.norm)) {
-      const near = [...out]
-        .reverse()
-        .find((m) => m.sentence === t.sentence && m.end <= start && m.country !== null);
+      const near = out.findLast((m) => m.sentence === t.sentence && m.end <= start && m.country !== null);
       if (near) country = near.country;
     }
     // "the Department's commitment": written with a capital, the word is part of the body's own name
@@ -1479,10 +1465,9 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
     }
     if (!org) {
       // an office right before the name: "Russian Security Council Secretary Nikolai Patrushev"
-      const before = mentions
-        .slice(0, i)
-        .reverse()
-        .find((n) => n.end <= m.start && n.end >= m.start - 4 && n.sentence === m.sentence);
+      const before = mentions.findLast(
+        (n, k) => k < i && n.end <= m.start && n.end >= m.start - 4 && n.sentence === m.sentence,
+      );
       const gap = before ? tokens.slice(before.end, m.start) : [];
       if (
         before &&
@@ -1504,13 +1489,13 @@ function speakersForTheirOrganisation(tokens: readonly Token[], mentions: Mentio
     // "… rejected the accusations. At a briefing, spokesman Lin Jian said": the body just named
     if (!org && /^spokes(man|woman|person)$/.test(tokens[m.start - 1]?.norm ?? '')) {
       const sentence = m.sentence;
-      org = mentions
-        .slice(0, i)
-        .reverse()
-        .find(
-          (n) =>
-            n.sentence >= sentence - 2 && !n.modifier && /^(government-agency|company)$/.test(n.partyKind),
-        );
+      org = mentions.findLast(
+        (n, k) =>
+          k < i &&
+          n.sentence >= sentence - 2 &&
+          !n.modifier &&
+          /^(government-agency|company)$/.test(n.partyKind),
+      );
     }
     if (!org || !/^(government-agency|company|state|researchers)$/.test(org.partyKind)) return;
     speaksFor.set(m.identity, org);
