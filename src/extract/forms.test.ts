@@ -561,3 +561,60 @@ describe('the nationality of people accused alone', () => {
     expect(d.claims[0]?.accused.find((m) => m.name === 'Yin Kecheng')?.country).toBe('CN');
   });
 });
+
+describe('attribution by a way of working', () => {
+  it('accuses whose tactics an attack is said to bear', () => {
+    const d = run(
+      'Title\n\nCERT-UA said the cyberattack on the railway used tactics characteristic of the Russian special services. Separately, Dutch officials said a breach at a ministry bore the hallmarks of APT29.',
+    );
+    expect(d.claims.map((c) => c.accused[0]!.name)).toEqual(['Russian special services', 'APT29']);
+  });
+});
+
+describe('a group said to operate for a sponsor, and agencies that share the assessment', () => {
+  it('accuses the group and the services it is part of, and gives the claim to each agency that shares it', () => {
+    const d = run(
+      'Title\n\nThe NCSC said a cyber espionage group had targeted vaccine researchers. The NCSC assesses that the group, known as APT29 or "Cozy Bear", almost certainly operates as part of the Russian intelligence services. The assessment is shared by the National Security Agency and the FBI.',
+    );
+    expect(claimants(d)).toEqual(['gb-ncsc', 'us-fbi', 'us-nsa']);
+    for (const c of d.claims) expect(c.accused.map((m) => m.id ?? m.name)).toContain('tg-apt29');
+    expect(d.claims[0]!.accused.map((m) => m.name)).toContain('Russian intelligence services');
+  });
+
+  it('takes every name of a malware list for a tool, and "It" for the subject just named', () => {
+    const d = run(
+      'Title\n\nThe NCSC said APT29 had breached vaccine researchers. According to the advisory, APT29 scans the internet for unpatched systems. It also sends phishing emails. Once inside, the group deploys malware known as WellMess and WellMail.',
+    );
+    expect(d.claims.map((c) => c.accused[0]!.id ?? c.accused[0]!.name)).toEqual(['tg-apt29']);
+  });
+});
+
+describe('more denials', () => {
+  it('reads a claim "completely fabricated" in a spokesperson\'s answer as the issuer\'s denial', () => {
+    const d = run(
+      "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference\n\nQ: The UK said APT31 hacked the Electoral Commission. What is China's response?\n\nLin Jian: The so-called cyber attacks alleged by the UK are completely fabricated.",
+    );
+    const c = d.claims.find((x) => x.accused.some((m) => m.id === 'tg-apt31'));
+    expect(c && denied(d, c)).toBe(true);
+  });
+
+  it('reads "told reporters the accusations were unfounded" and "never interfered" as denials', () => {
+    for (const answer of [
+      'The Kremlin spokesman told reporters on Monday that the accusations were unfounded.',
+      'The Russian embassy said Russia had never interfered in the elections of other countries.',
+    ]) {
+      const d = run(
+        `Title\n\nThe FBI said Russia ran a disinformation campaign about the election. ${answer}`,
+      );
+      expect(d.claims.length).toBeGreaterThan(0);
+      expect(denied(d, d.claims[0]!)).toBe(true);
+    }
+  });
+
+  it('does not take "the claims are not false" for a denial', () => {
+    const d = run(
+      'Title\n\nThe FBI said North Korean hackers stole the funds. An analyst said the claims were not false.',
+    );
+    expect(d.responses.filter((r) => r.type === 'denial')).toEqual([]);
+  });
+});

@@ -256,7 +256,7 @@ export function framesInSentence(
 }
 
 /** A journalist's question in a press-conference transcript: "Question: …", "Q: …", or ending in "?". */
-function journalistsQuestion(a: AnalysedText, sentence: number): boolean {
+export function journalistsQuestion(a: AnalysedText, sentence: number): boolean {
   const s = a.sentences[sentence]!;
   const para = s.paragraph;
   // the first sentence of the paragraph decides: "Question: …" / "Q: …"
@@ -498,7 +498,10 @@ function headOf(here: readonly Mention[], m: Mention): Mention {
 
 // a threat group or a person does not make attributions; a state, agency, company or researchers do
 const canAccuse = (m: Mention): boolean =>
-  !m.weak && !m.generic && m.partyKind !== 'person' && m.partyKind !== 'threat-group';
+  !m.weak &&
+  (!m.generic || m.partyKind === 'government-agency') &&
+  m.partyKind !== 'person' &&
+  m.partyKind !== 'threat-group';
 const canBeAccused = (m: Mention): boolean => m.via !== 'researchers';
 
 function frameAt(
@@ -944,9 +947,21 @@ function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCu
     return ops.some((o) => o.token < k && k - o.token <= 14);
   // "was the work of a Chinese state-sponsored actor"
   if (tokens[k]?.norm === 'of' && /^(work|handiwork|doing)$/.test(tokens[k - 1]?.norm ?? '')) return true;
+  // "the attack used tactics characteristic of the Russian special services", "bore the hallmarks of
+  // APT28", "consistent with Sandworm": whose way of working the operation shows
+  const cue = tokens[k - 1]?.norm ?? '';
+  if (
+    (tokens[k]?.norm === 'of' && RESEMBLANCE.test(cue)) ||
+    (tokens[k]?.norm === 'with' && cue === 'consistent')
+  )
+    return ops.some((o) => o.token < k);
   if (tokens[k]?.norm !== 'by') return false;
   return ops.some((o) => o.token < k && k - o.token <= 6);
 }
+
+/** Nouns and adjectives of a recognisable way of working, before "of" and the actor whose it is. */
+const RESEMBLANCE =
+  /^(hallmarks|hallmark|characteristic|typical|signature|signatures|fingerprints|trademark|trademarks|tradecraft|operandi)$/;
 
 /** "responsible for NotPetya": an unknown name right after "behind" or "responsible for" is the operation. */
 function namedOperation(tokens: readonly Token[], m: Mention): boolean {
@@ -961,19 +976,31 @@ function namedOperation(tokens: readonly Token[], m: Mention): boolean {
  * phrase tying an actor to a sponsor starts at `from`, the token of the sponsor's name, else -1.
  */
 function sponsorLink(tokens: readonly Token[], from: number, end: number): number {
-  let k = from;
+  let k = appositiveEnd(tokens, from, end);
+  const start = k;
   while (
     k < end &&
-    k < from + 4 &&
-    /^(was|is|are|were|has|have|been|being|likely|probably|highly|also|directly|closely)$/.test(
+    k < start + 4 &&
+    /^(was|is|are|were|has|have|been|being|likely|probably|highly|also|directly|closely|almost|certainly|most|very)$/.test(
       tokens[k]!.norm,
     )
   )
     k++;
-  const two = `${tokens[k]?.norm ?? ''} ${tokens[k + 1]?.norm ?? ''}`;
+  // "almost certainly operates as part of the Russian intelligence services"
   if (
-    !/^(associated with|affiliated with|linked to|linked with|tied to|connected to|working for|works for|backed by|sponsored by|directed by|controlled by|part of|acting for|operated by|run by)$/.test(
-      two,
+    /^(operates|operate|operated|operating|acts|act|acted|acting|works|work|worked|working)$/.test(
+      tokens[k]?.norm ?? '',
+    )
+  ) {
+    const next = tokens[k + 1]?.norm ?? '';
+    if (next === 'as' && tokens[k + 2]?.norm === 'part') k += 2;
+    else if (next === 'on' && tokens[k + 2]?.norm === 'behalf') k += 1;
+  }
+  const two = `${tokens[k]?.norm ?? ''} ${tokens[k + 1]?.norm ?? ''}`;
+  if (two === 'on behalf' && tokens[k + 2]?.norm === 'of') k++;
+  if (
+    !/^(associated with|affiliated with|linked to|linked with|tied to|connected to|working for|works for|backed by|sponsored by|directed by|controlled by|part of|acting for|operated by|run by|behalf of)$/.test(
+      `${tokens[k]?.norm ?? ''} ${tokens[k + 1]?.norm ?? ''}`,
     )
   )
     return -1;
@@ -981,6 +1008,44 @@ function sponsorLink(tokens: readonly Token[], from: number, end: number): numbe
   while (k < end && /^(the|a|an)$/.test(tokens[k]!.norm)) k++;
   return k < end ? k : -1;
 }
+
+/**
+ * "APT29, also known as Cozy Bear, operates …", "the group, known as APT29 or "Cozy Bear", operates …":
+ * where the sentence goes on after a name and the aside between commas that holds or follows it;
+ * `from` (the end of the name) when there is no aside.
+ */
+function appositiveEnd(tokens: readonly Token[], from: number, end: number): number {
+  let k = from;
+  while (k < end && /^("|'|”|’)$/.test(tokens[k]!.norm)) k++;
+  if (tokens[k]?.norm !== ',') return from;
+  // the name closes an aside: the comma before it opens with "known as", "also called", …
+  for (let j = from - 1; j >= Math.max(0, from - 20); j--) {
+    const n = tokens[j]!.norm;
+    if (n === '.' || n === ';') break;
+    if (n === ',') {
+      if (ALIAS_ASIDE.test(tokens[j + 1]?.norm ?? '')) return k + 1;
+      break;
+    }
+  }
+  // the name opens an aside: "APT29, also known as Cozy Bear, …", "APT40, a group based in Haikou, …";
+  // not a clause of its own ("APT40, the agencies said, …")
+  for (let j = k + 1; j < Math.min(end, k + 24); j++) {
+    const n = tokens[j]!.norm;
+    if (n === ',') return j + 1;
+    if (n === ';' || n === ':') return from;
+    if (
+      TRIGGERS.has(n) &&
+      tokens[j]!.pos === 'VERB' &&
+      !ALIAS_ASIDE.test(tokens[j - 1]?.norm ?? '') &&
+      !ALIAS_ASIDE.test(n)
+    )
+      return from;
+  }
+  return from;
+}
+
+/** Words that open an aside naming an actor's other names. */
+const ALIAS_ASIDE = /^(known|also|called|dubbed|referred|tracked|otherwise|aka|named|codenamed)$/;
 
 /** The sponsor's name where a sponsor link points: "the Chinese state", "China's Ministry of State Security". */
 const isSponsorAt = (m: Mention, at: number): boolean =>

@@ -124,6 +124,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     claims,
     drafts.map((d) => d.sentences),
     inMention,
+    author,
   )
     .map((r) => ({
       ...r,
@@ -400,12 +401,14 @@ function coAuthorCue(a: AnalysedText, from: number, to: number): number {
     const n = a.tokens[k]!.norm;
     if (
       k < from + 6 &&
-      /^(document|advisory|report|statement|guidance|alert|bulletin|assessment|it)$/.test(n)
+      /^(document|advisory|report|statement|guidance|alert|bulletin|assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment|it)$/.test(
+        n,
+      )
     )
       doc = true;
     if (
       doc &&
-      /^(co-authored|coauthored|co-signed|cosigned|signed|issued|released|published|authored|endorsed|prepared|written|joined|sealed|co-sealed)$/.test(
+      /^(co-authored|coauthored|co-signed|cosigned|signed|issued|released|published|authored|endorsed|prepared|written|joined|sealed|co-sealed|shared|supported|backed|echoed|corroborated)$/.test(
         n,
       ) &&
       a.tokens[k + 1]!.norm === 'by'

@@ -849,6 +849,14 @@ export const CALL_VERBS = new Set(
     'added',
     'insisted',
     'stated',
+    // "told reporters that the accusations were unfounded", "regarded the accusation as baseless"
+    'told',
+    'regarded',
+    'regards',
+    'considered',
+    'considers',
+    'deemed',
+    'deems',
   ),
 );
 

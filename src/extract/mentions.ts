@@ -339,12 +339,22 @@ export function findMentionsAndNationalities(
       const q = quotedOrCapitalised(tokens, i + 1);
       // "deployed the malware known as WhisperGate": a tool's name, here and wherever it recurs
       if (q && precededByMalwareWord(tokens, i)) {
-        tools.add(
-          textOf(text, tokens, q.start, q.end)
-            .replace(/^["“'‘]|["”'’]$/g, '')
-            .toLowerCase(),
-        );
-        i = q.end - 1;
+        // "… known as WellMess and WellMail": every name in the list is a tool
+        let r: { start: number; end: number } | null = q;
+        let last = q.end;
+        while (r) {
+          tools.add(
+            textOf(text, tokens, r.start, r.end)
+              .replace(/^["“'‘]|["”'’]$/g, '')
+              .toLowerCase(),
+          );
+          last = r.end;
+          const sep: string | undefined = tokens[r.end]?.norm;
+          r = sep === ',' || sep === 'and' || sep === 'or' ? quotedOrCapitalised(tokens, r.end + 1) : null;
+          if (!r && sep === ',' && tokens[last + 1]?.norm === 'and')
+            r = quotedOrCapitalised(tokens, last + 2);
+        }
+        i = last - 1;
         continue;
       }
       if (q && precededByGroupWord(tokens, i)) {
@@ -1343,7 +1353,10 @@ function addCoreference(
       a.sentences[t.sentence]!.firstToken === i &&
       !expletive(tokens, i)
     ) {
-      const ante = subjectOfPrevious(a, out, t.sentence);
+      // "It said …" speaks as the source just cited ("According to Microsoft, …"); "It also sends …"
+      // acts as the subject of the sentence before
+      const speaks = [tokens[i + 1], tokens[i + 2]].some((x) => x && TRIGGERS.get(x.norm) === 'report');
+      const ante = subjectOfPrevious(a, out, t.sentence, !speaks);
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
     } else if (
@@ -1374,9 +1387,13 @@ function addCoreference(
       if (ante.start < i) out.push({ ...corefMention(ante, i, i + 1, t.sentence, t.value), speaker: true });
       continue;
     } else if (/^(he|she)$/.test(t.norm) && t.capitalised && a.sentences[t.sentence]!.firstToken === i) {
-      // "He said …" right after an official who speaks for a body: the body
-      const ante = out.find((m) => m.speaker && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
-      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
+      // "He said …" right after an official who speaks for a body: the body; the person last named
+      // decides, so a spokesperson of an earlier paragraph does not take the words of another official
+      const ante = out.findLast(
+        (m) =>
+          (m.speaker || m.partyKind === 'person') && m.sentence < t.sentence && t.sentence - m.sentence <= 2,
+      );
+      if (ante?.speaker) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       continue;
     }
     if (start < 0) continue;
@@ -1799,17 +1816,26 @@ function coSigners(mentions: readonly Mention[], sentence: number, before: numbe
 }
 
 /** The acting party of the nearest earlier sentence that has one: its first non-modifier organisation. */
-function subjectOfPrevious(a: AnalysedText, mentions: readonly Mention[], sentence: number): Mention | null {
+function subjectOfPrevious(
+  a: AnalysedText,
+  mentions: readonly Mention[],
+  sentence: number,
+  skipPhrases: boolean,
+): Mention | null {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
     // the earliest in the sentence: coreferring mentions are appended out of order
     let first: Mention | null = null;
     for (const m of mentions) {
       if (m.sentence !== s || m.modifier || m.partyKind === 'state' || m.partyKind === 'person') continue;
       if (m.via === 'researchers') continue;
+      // "According to the advisory, APT29 scans …": a phrase's object is not the subject
+      let k = m.start - 1;
+      if (/^(the|a|an)$/.test(a.tokens[k]?.norm ?? '')) k--;
+      if (skipPhrases && /^(to|in|of|by|from|with|at|for|on|against|into)$/.test(a.tokens[k]?.norm ?? ''))
+        continue;
       if (!first || m.start < first.start) first = m;
     }
     if (first) return first;
   }
-  void a;
   return null;
 }

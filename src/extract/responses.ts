@@ -11,6 +11,7 @@ import {
   DENIAL_WORDS,
   NO_RESPONSE_PATTERNS,
 } from './lexicon.js';
+import { journalistsQuestion } from './frames.js';
 import { mentionsIn, type Mention } from './mentions.js';
 
 export interface ResponseDraft {
@@ -49,6 +50,7 @@ export function findResponses(
   claims: readonly Claim[],
   claimSentences: readonly (readonly number[])[],
   inMention: Uint8Array,
+  author: Mention | null = null,
 ): ResponseDraft[] {
   const out: ResponseDraft[] = [];
   for (const s of a.sentences) {
@@ -74,7 +76,9 @@ export function findResponses(
     const here = all.filter((m) => !m.modifier);
     // the responder is the subject before the cue, or the agent of "were dismissed by Taipei"
     // "In Beijing, …", "China's embassy in London called …": a place is not the one who answers
-    const placed = (m: Mention) => /^(in|at|from|to|of|with)$/.test(a.tokens[m.start - 1]?.norm ?? '');
+    // "the attacks alleged by the UK are fabricated": the agent of the claim is its maker, not the one
+    // who answers
+    const placed = (m: Mention) => /^(in|at|from|to|of|with|by)$/.test(a.tokens[m.start - 1]?.norm ?? '');
     const before = here.filter((m) => m.end <= cueToken && !placed(m));
     // "Taiwan's defence ministry dismissed …": an unnamed body answers for the state that owns it
     let by: Mention | undefined = before[0] ?? all.find((m) => m.modifier && m.end <= cueToken);
@@ -82,6 +86,9 @@ export function findResponses(
       const agent = here.find((m) => m.start > cueToken && a.tokens[m.start - 1]?.norm === 'by');
       by = agent;
     }
+    // a statement's or spokesperson's own words: "The so-called cyber attacks alleged by the UK are
+    // completely fabricated." answers for whoever issues it, unless a journalist asks it
+    if (!by && author && type === 'denial' && !journalistsQuestion(a, s.index)) by = author;
     if (!by) continue;
     // "Moscow dismissed the allegations at the time": a past answer to the claim just told
     const past = /\b(at the time|back then)\b|\bthen\b(?!-)/i.test(
@@ -140,6 +147,20 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     // "was not involved in the attack" — not "which was not involved in the talks"
     if (n === 'not' && /^(involved|responsible|behind)$/.test(next) && aboutOperation(tokens, k + 2, to))
       return k;
+    // "Russia had not interfered and does not interfere", "never engages in hacking"
+    if (
+      /^(not|never)$/.test(n) &&
+      /^(interfere|interfered|interferes|interfering|meddle|meddled|meddles)$/.test(next)
+    )
+      return k;
+    if (
+      /^(not|never)$/.test(n) &&
+      /^(engage|engages|engaged|conduct|conducts|conducted|launch|launches|launched|sponsor|sponsors|sponsored|encourage|encourages|support|supports)$/.test(
+        next,
+      ) &&
+      aboutOperation(tokens, k + 2, to)
+    )
+      return k;
     // "China firmly opposes and cracks down on all forms of cyberattacks": the stock denial of a state
     if (
       /^(oppose|opposes|opposed)$/.test(n) &&
@@ -160,15 +181,37 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
           return k;
       }
     }
+    // "The so-called cyber attacks alleged by the UK are completely fabricated", "the accusations are
+    // baseless": a claim said to be false
+    if (/^(is|are|was|were)$/.test(n) && copularDenial(tokens, k, from, to)) return k;
     if (CALL_VERBS.has(n)) {
       let aboutClaims = false;
-      for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+      for (let j = k + 1; j < Math.min(to, k + 10); j++) {
         if (ABOUT_CLAIMS.test(tokens[j]!.norm)) aboutClaims = true;
         if (aboutClaims && DENIAL_QUALIFIERS.has(tokens[j]!.norm)) return k;
       }
     }
   }
   return -1;
+}
+
+const CLAIM_WORDS =
+  /^(allegations?|accusations?|claims?|charges?|assertions?|attribution|alleged|so-called|so)$/;
+
+/** A copula at `k` between a claim (within six words before it) and a denial qualifier right after it. */
+function copularDenial(tokens: readonly Token[], k: number, from: number, to: number): boolean {
+  let claim = false;
+  for (let j = Math.max(from, k - 6); j < k; j++) if (CLAIM_WORDS.test(tokens[j]!.norm)) claim = true;
+  if (!claim) return false;
+  let j = k + 1;
+  while (
+    j < to &&
+    j < k + 3 &&
+    /^(completely|totally|entirely|utterly|simply|clearly|all|both)$/.test(tokens[j]!.norm) &&
+    !DENIAL_QUALIFIERS.has(tokens[j]!.norm)
+  )
+    j++;
+  return j < to && DENIAL_QUALIFIERS.has(tokens[j]!.norm);
 }
 
 /**
