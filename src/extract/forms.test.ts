@@ -618,3 +618,23 @@ describe('more denials', () => {
     expect(d.responses.filter((r) => r.type === 'denial')).toEqual([]);
   });
 });
+
+describe('lists, compounds, visits and one claim per sentence', () => {
+  it("lists a unit written with its owner's name among the co-signers", () => {
+    const d = run(
+      "Title\n\nIn a joint advisory, the FBI, the US Cyber Command's Cyber National Mission Force and the National Security Agency said Flax Typhoon had built a botnet of hijacked internet-connected devices.",
+    );
+    expect(claimants(d)).toEqual(['us-cnmf', 'us-fbi', 'us-nsa']);
+    expect(d.claims.every((c) => c.accused[0]!.id === 'tg-flax-typhoon')).toBe(true);
+  });
+
+  it('does not give a minister the country of a visit, and keeps a group and its service in one claim', () => {
+    const d = run(
+      "Title\n\nGermany said on Friday that Russian hackers had broken into party email accounts. Speaking during a visit to Australia, Foreign Minister Annalena Baerbock said the investigation led by her ministry had concluded that the intrusion was the work of APT28, a hacking group she described as steered by Russia's military intelligence service, the GRU.",
+    );
+    const minister = d.claims.filter((c) => c.accused.some((m) => m.id === 'tg-apt28'));
+    expect(minister).toHaveLength(1);
+    expect(minister[0]!.claimant.country).toBe('DE');
+    expect(minister[0]!.accused.map((m) => m.id)).toContain('ru-gru');
+  });
+});

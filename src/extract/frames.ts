@@ -198,6 +198,9 @@ export function framesInSentence(
     )
       continue;
     if (!type) continue;
+    // "internet-connected devices", "state-named": the second half of a compound word is no verb
+    const prev = tokens[i - 1];
+    if (prev && prev.norm === '-' && prev.end === t.start && i > s.firstToken) continue;
     // "China's allegations come amid tensions …" — a report noun is no trigger; "The MSS statement alleges" has a verb.
     if (type === 'report' && t.pos === 'NOUN' && i !== according?.cue && tokens[i + 1]?.norm !== 'that')
       continue;
@@ -345,10 +348,13 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   if (at < 0) return [claimant];
   const modifierAt = (k: number) => here.some((m) => m.modifier && m.start <= k && k < m.end);
   const joins = (from: number, to: number): boolean => {
-    if (to - from > 5 || to <= from) return false;
+    if (to - from > 12 || to <= from) return false;
     let link = false;
+    let words = 0;
     for (let k = from; k < to; k++) {
+      // "the FBI, the US Cyber Command's Cyber National Mission Force": the owner's name is no gap
       if (modifierAt(k) || tokens[k]!.possessive) continue;
+      if (++words > 5) return false;
       const n = tokens[k]!.norm;
       if (!CO_GAP.has(n)) return false;
       if (n === ',' || n === 'and' || n === 'with') link = true;

@@ -143,7 +143,17 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
 
   function addFrame(f: Frame): ClaimDraft {
     const key = `${f.claimant.identity}|${f.accused[0]!.identity}`;
-    let d = byKey.get(key);
+    // "concluded that the intrusion was the work of APT28, which it described as a unit of Russia's
+    // GRU": a claimant's second accused of the same country in one sentence joins the first claim
+    let d =
+      byKey.get(key) ??
+      drafts.find(
+        (x) =>
+          x.claimant.identity === f.claimant.identity &&
+          x.sentences.includes(f.sentence) &&
+          f.accused.some((m) => m.country !== null && x.accused.some((y) => y.country === m.country)),
+      );
+    if (d && !byKey.has(key)) byKey.set(key, d);
     const s = a.sentences[f.sentence]!;
     if (!d) {
       d = {

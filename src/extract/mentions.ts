@@ -1189,9 +1189,18 @@ function contextCountry(
     const m = mentions[i]!;
     if (m.start >= start || m.partyKind !== 'state' || !m.country) continue;
     if (sentence - m.sentence > 3) break;
+    // "during a visit to Australia, Foreign Minister …": the place visited is not the minister's own
+    if (visited(tokens, m.start)) continue;
     return m.country;
   }
   return null;
+}
+
+/** A country named as the place of a visit: "on a visit to Australia", "while visiting Japan". */
+function visited(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1]?.norm ?? '';
+  if (/^(visiting|touring)$/.test(before)) return true;
+  return before === 'to' && /^(visit|trip|tour|travel|journey)$/.test(tokens[start - 2]?.norm ?? '');
 }
 
 /**
