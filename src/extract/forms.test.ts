@@ -638,3 +638,21 @@ describe('lists, compounds, visits and one claim per sentence', () => {
     expect(minister[0]!.accused.map((m) => m.id)).toContain('ru-gru');
   });
 });
+
+describe('bodies named twice, offices of known bodies and longer official names', () => {
+  it('keeps a body renamed in apposition as one co-signer, and reads "the two agencies"', () => {
+    const d = run(
+      "Title\n\nIn February, South Korea's National Intelligence Service (NIS) and Germany's domestic intelligence agency, the Federal Office for the Protection of the Constitution (BfV), issued a joint advisory warning that North Korean cyber actors were targeting defence firms. The two agencies attributed a phishing campaign built on fake job offers to the Lazarus group.",
+    );
+    expect(claimants(d)).toEqual(['de-bfv', 'kr-nis']);
+    for (const c of d.claims) expect(c.accused.map((m) => m.id)).toContain('tg-lazarus');
+  });
+
+  it('lets an office of a known body speak as that body, and does not read the Met inside a longer name', () => {
+    const d = run(
+      "Title\n\nAccording to the KNPA's National Office of Investigation, North Korean hackers broke into ten defence companies. In December, the Seoul Metropolitan Police Agency said Andariel had stolen a terabyte of data from defence firms.",
+    );
+    expect(d.claims.map((c) => c.claimant.country)).toEqual(['KR', 'KR']);
+    expect(d.claims.some((c) => c.claimant.id === 'gb-met')).toBe(false);
+  });
+});

@@ -367,17 +367,22 @@ function coClaimants(tokens: readonly Token[], here: readonly Mention[], claiman
   // and so is a name with its acronym in brackets: "the Military Intelligence and Security Service (MIVD)"
   const adjacent = (from: number, to: number) =>
     from === to || (to === from + 1 && tokens[from]!.norm === '(');
+  // a body named again in apposition ("Germany's domestic intelligence agency, the Federal Office for
+  // the Protection of the Constitution") is one item of the list, not a second one
+  const again = (m: Mention) => out.some((x) => x.identity === m.identity);
   for (let k = at - 1; k >= 0; k--) {
     const m = list[k]!;
     if (adjacent(m.end, list[k + 1]!.start)) continue;
+    if (m.identity === claimant.identity && joins(m.end, list[k + 1]!.start)) continue;
     if (!ok(m) || !joins(m.end, list[k + 1]!.start)) break;
-    out.unshift(m);
+    if (!again(m)) out.unshift(m);
   }
   for (let k = at + 1; k < list.length; k++) {
     const m = list[k]!;
     if (adjacent(list[k - 1]!.end, m.start)) continue;
+    if (m.identity === claimant.identity && joins(list[k - 1]!.end, m.start)) continue;
     if (!ok(m) || !joins(list[k - 1]!.end, m.start)) break;
-    out.push(m);
+    if (!again(m)) out.push(m);
   }
   // "the National Police Agency joined the FBI in blaming …": whom it joined accuses too
   let j = claimant.end;

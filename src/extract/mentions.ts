@@ -239,6 +239,15 @@ export function findMentionsAndNationalities(
     // "mainland Spain": an alias written in lower case ("the mainland") before a place's name describes it
     if (tokens[m.start]!.norm === 'mainland' && tokens[m.end]?.capitalised && tokens[m.end]!.pos === 'PROPN')
       continue;
+    // "Seoul Metropolitan Police Agency": a known name inside a longer official name is not that body
+    const after = tokens[m.end];
+    if (
+      (e.kind === 'government-agency' || e.kind === 'military-unit') &&
+      after?.capitalised &&
+      after.sentence === tokens[m.start]!.sentence &&
+      GOVERNMENT_HEADS.test(after.norm)
+    )
+      continue;
     // "Chinese state-sponsored group": the nationality starts a phrase, "Chinese state" is not the state here
     const nextNorm = tokens[m.end]?.norm ?? '';
     // … and "Russian state hackers", a group of the state
@@ -837,6 +846,15 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
         n.partyKind = 'company';
         n.country = m.country;
       }
+      // "the KNPA's National Office of Investigation": an office of a known body speaks as that body
+      if (
+        m.entry !== null &&
+        (m.partyKind === 'government-agency' || m.partyKind === 'military-unit') &&
+        n.entry === null &&
+        n.via === 'pattern' &&
+        n.partyKind === 'government-agency'
+      )
+        Object.assign(n, { identity: m.identity, entry: m.entry, name: m.name, country: m.country });
     }
   }
 }
@@ -1019,7 +1037,10 @@ function resolveCataphora(tokens: readonly Token[], mentions: Mention[]) {
   // "Volt Typhoon … the Chinese state-sponsored actor": a definite description of a group already named
   mentions.forEach((m, i) => {
     if (!m.generic || m.partyKind !== 'threat-group' || m.identity !== `g:${m.country}`) return;
-    if (!/^(a|an|the|this|that)$/.test(tokens[m.start - 1]?.norm ?? '')) return;
+    const det = tokens[m.start - 1];
+    // "warning that North Korean cyber actors …": "that" before a plural opens a clause, it is no determiner
+    if (!det || !/^(a|an|the|this|that)$/.test(det.norm)) return;
+    if (/^(this|that)$/.test(det.norm) && (det.pos === 'SCONJ' || /s$/.test(tokens[m.end - 1]!.norm))) return;
     for (let k = i - 1; k >= 0; k--) {
       const n = mentions[k]!;
       if (m.sentence - n.sentence > 10) break;
@@ -1196,6 +1217,10 @@ function contextCountry(
   return null;
 }
 
+/** The last word of an official body's name. */
+const GOVERNMENT_HEADS =
+  /^(agency|bureau|office|department|ministry|service|command|directorate|administration|authority|council|force|centre|center|commission)$/;
+
 /** A country named as the place of a visit: "on a visit to Australia", "while visiting Japan". */
 function visited(tokens: readonly Token[], start: number): boolean {
   const before = tokens[start - 1]?.norm ?? '';
@@ -1295,19 +1320,21 @@ function addCoreference(
     let start = -1;
     let headIdx = -1;
     let country: string | null = null;
+    // "the two agencies", "both agencies"
+    const h = /^(two|three|four|five|six|seven|eight|nine|ten|\d+)$/.test(tokens[i + 1]?.norm ?? '') ? i + 2 : i + 1;
     if (
-      /^(the|these|its|their|all)$/.test(t.norm) &&
-      GROUP_NOUNS.test(tokens[i + 1]?.norm ?? '') &&
-      !covered[i + 1] &&
-      !tokens[i + 2]?.capitalised &&
-      !/^(of|from|in)$/.test(tokens[i + 2]?.norm ?? '')
+      /^(the|these|its|their|all|both)$/.test(t.norm) &&
+      GROUP_NOUNS.test(tokens[h]?.norm ?? '') &&
+      !covered[h] &&
+      !tokens[h + 1]?.capitalised &&
+      !/^(of|from|in)$/.test(tokens[h + 1]?.norm ?? '')
     ) {
       // "The agencies said …", "CISA and its partners": the bodies listed together just before
       const group = coSigners(out, t.sentence, i);
       if (group.length >= 2) {
-        const surface = text.slice(t.start, tokens[i + 1]!.end);
-        out.push({ ...corefMention(group[0]!, i, i + 2, t.sentence, surface), group });
-        i++;
+        const surface = text.slice(t.start, tokens[h]!.end);
+        out.push({ ...corefMention(group[0]!, i, h + 1, t.sentence, surface), group });
+        i = h;
       }
       continue;
     }
