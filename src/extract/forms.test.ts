@@ -656,3 +656,14 @@ describe('bodies named twice, offices of known bodies and longer official names'
     expect(d.claims.some((c) => c.claimant.id === 'gb-met')).toBe(false);
   });
 });
+
+describe('names that never act', () => {
+  it('takes well-known malware and operation names for tools, not actors or people', () => {
+    const d = run(
+      'Title\n\nKaspersky reported that the phones of many of its staff had been hacked in a campaign it named "Operation Triangulation". The FBI said North Korea was behind NotPetya-like attacks, and researchers said Log4j had been exploited by APT40 to breach government networks.',
+    );
+    const parties = d.claims.flatMap((c) => [c.claimant.name, ...c.accused.map((m) => m.name)]);
+    expect(parties).not.toContain('Operation Triangulation');
+    expect(parties).not.toContain('Log4j');
+  });
+});

@@ -1153,3 +1153,53 @@ export const COREF_NOUNS: ReadonlyMap<string, readonly Kind[]> = new Map<string,
 
 /** Unnamed researchers as an accuser: "security researchers said …". */
 export const RESEARCHER_NOUNS = new Set(forms('researchers', 'analysts', 'investigators', 'experts'));
+
+/**
+ * Names of well-known malware, exploits and operations, which look like actors' names but never act:
+ * "Early analyses of Olympic Destroyer found …", "the Log4j flaw". Lower case.
+ */
+export const KNOWN_TOOLS: ReadonlySet<string> = new Set(
+  forms(
+    'notpetya',
+    'petya',
+    'wannacry',
+    'wannacrypt',
+    'olympic destroyer',
+    'stuxnet',
+    'duqu',
+    'triton',
+    'trisis',
+    'industroyer',
+    'industroyer2',
+    'crashoverride',
+    'blackenergy',
+    'killdisk',
+    'whispergate',
+    'hermeticwiper',
+    'caddywiper',
+    'acidrain',
+    'shamoon',
+    'pegasus',
+    'log4j',
+    'log4shell',
+    'eternalblue',
+    'sunburst',
+    'cobalt strike',
+    'mimikatz',
+    'plugx',
+    'shadowpad',
+    'emotet',
+    'trickbot',
+    'vpnfilter',
+    'cyclops blink',
+    'drovorub',
+    'zebrocy',
+    'x-agent',
+    'bvp47',
+    'coathanger',
+    'wellmess',
+    'wellmail',
+    'operation aurora',
+    'operation triangulation',
+  ),
+);

@@ -14,6 +14,7 @@ import {
   GROUP_CODE,
   GROUP_FAMILY_WORDS,
   ORG_CONNECTORS,
+  KNOWN_TOOLS,
   ORG_HEADS,
   PUBLISHING_VERBS,
   RESEARCHER_NOUNS,
@@ -191,7 +192,7 @@ export function findMentionsAndNationalities(
   const mentions: Mention[] = [];
   const demonyms: Demonym[] = [];
   const states = stateIndex(kb);
-  const tools = new Set<string>();
+  const tools = new Set<string>(KNOWN_TOOLS);
 
   const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
@@ -712,7 +713,7 @@ const DESCRIBED_BY: ReadonlyMap<string, Kind> = new Map<string, Kind>([
 
 const HONORIFICS = /^(colonel|col|major|maj|lieutenant|lt|general|gen|captain|capt|sergeant|mr|ms|mrs|dr)$/;
 const NOT_NAME =
-  /^(central|north|south|east|west|eastern|western|northern|southern|america|asia|europe|africa|middle|pacific|atlantic|island|islands|sea|republic|kingdom|states|union|street|road|city|county|province|region|state|federal|national|international|global|world|cyber|digital|security|intelligence|press|conference|regular|daily|briefing|release|statement|report|news|blog|research|team|the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+  /^(central|north|south|east|west|eastern|western|northern|southern|america|asia|europe|africa|middle|pacific|atlantic|island|islands|sea|republic|kingdom|states|union|street|road|city|county|province|region|state|federal|national|international|global|world|cyber|digital|security|intelligence|press|conference|regular|daily|briefing|release|statement|report|news|blog|research|team|the|a|an|in|on|at|of|and|for|from|by|with|to|as|but|or|this|that|these|those|it|its|he|she|they|we|our|their|his|her|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|operation|operations|project|campaign|exercise|parliament|congress|senate|party|democrats|republicans|court|company|ltd|inc|corp|llc|co)$/;
 
 /**
  * A person's full name: two to four capitalised proper nouns that no other rule claimed, none of them
@@ -1321,7 +1322,9 @@ function addCoreference(
     let headIdx = -1;
     let country: string | null = null;
     // "the two agencies", "both agencies"
-    const h = /^(two|three|four|five|six|seven|eight|nine|ten|\d+)$/.test(tokens[i + 1]?.norm ?? '') ? i + 2 : i + 1;
+    const h = /^(two|three|four|five|six|seven|eight|nine|ten|\d+)$/.test(tokens[i + 1]?.norm ?? '')
+      ? i + 2
+      : i + 1;
     if (
       /^(the|these|its|their|all|both)$/.test(t.norm) &&
       GROUP_NOUNS.test(tokens[h]?.norm ?? '') &&
