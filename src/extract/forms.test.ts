@@ -667,3 +667,19 @@ describe('names that never act', () => {
     expect(parties).not.toContain('Log4j');
   });
 });
+
+describe('agreeing with a claim, and claimants named before "which"', () => {
+  it('gives the claim just told to a government that shares the assessment', () => {
+    const d = run(
+      'Title\n\nThe FBI said North Korean hackers of the Lazarus Group had stolen the funds. The government of Japan publicly shared that assessment.',
+    );
+    expect(claimants(d)).toEqual(['jp', 'us-fbi']);
+  });
+
+  it('reads the agencies before ", which published an advisory" as its authors', () => {
+    const d = run(
+      'Title\n\nThe details came from the NSA, CISA and the FBI, which published a joint advisory saying APT40 had breached government networks.',
+    );
+    expect(claimants(d)).toEqual(['us-cisa', 'us-fbi', 'us-nsa']);
+  });
+});

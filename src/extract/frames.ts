@@ -579,6 +579,14 @@ function frameAt(
           }
       const inner = saidAt >= 0 ? subj.find((m) => m.start > saidAt) : undefined;
       claimant = inner ?? subj.find((m) => m.start > comma) ?? subj[0] ?? null;
+      // "… came from the NSA, CISA and the FBI, which published a joint advisory": the relative
+      // pronoun's antecedent, even inside a phrase
+      let w = i - 1;
+      while (w > clauseStart && /^(also|jointly|later|then|had|has|have)$/.test(t(w))) w--;
+      if (/^(which|who)$/.test(t(w)) && t(w - 1) === ',') {
+        const ante = before.find((m) => m.end === w - 1 && canAccuse(m));
+        if (ante) claimant = ante;
+      }
       // "the national security organs have discovered that …" in the ministry's own statement
       if (!claimant && author && before.length === 0) claimant = author;
       // "We assess that …", "We urge the UK side …": the author of a statement or report speaks

@@ -196,14 +196,19 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     for (const s of a.sentences) {
       if (framed.has(s.index)) continue;
       const by = coAuthorCue(a, s.firstToken, s.endToken);
-      if (by < 0) continue;
+      // "The government of the United Kingdom publicly shared that assessment": whoever shares it
+      const shared = by < 0 ? sharedAssessmentCue(a, s.firstToken, s.endToken) : -1;
+      if (by < 0 && shared < 0) continue;
       const authors = mentions.filter(
         (m) =>
           m.sentence === s.index &&
-          m.start > by &&
+          (by >= 0 ? m.start > by : m.end <= shared) &&
           !m.modifier &&
           !m.generic &&
-          (m.partyKind === 'government-agency' || m.partyKind === 'company' || m.partyKind === 'researchers'),
+          (m.partyKind === 'government-agency' ||
+            m.partyKind === 'company' ||
+            m.partyKind === 'researchers' ||
+            (shared >= 0 && m.partyKind === 'state')),
       );
       const latest = Math.max(-1, ...drafts.flatMap((d) => d.sentences.filter((x) => x < s.index)));
       if (authors.length === 0 || latest < 0 || s.index - latest > 4) continue;
@@ -424,6 +429,30 @@ function coAuthorCue(a: AnalysedText, from: number, to: number): number {
       a.tokens[k + 1]!.norm === 'by'
     )
       return k + 1;
+  }
+  return -1;
+}
+
+/**
+ * The verb of "X shared that assessment", "Y endorsed the attribution": a party agreeing with the claim
+ * just told, with no accused of its own in the sentence; else -1.
+ */
+function sharedAssessmentCue(a: AnalysedText, from: number, to: number): number {
+  for (let k = from; k < to - 2; k++) {
+    if (
+      !/^(shared|shares|share|endorsed|endorses|echoed|echoes|supported|supports|backed|seconded)$/.test(
+        a.tokens[k]!.norm,
+      )
+    )
+      continue;
+    let j = k + 1;
+    if (/^(the|that|this|its|their|these)$/.test(a.tokens[j]!.norm)) j++;
+    if (
+      /^(assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment|view|analysis)$/.test(
+        a.tokens[j]?.norm ?? '',
+      )
+    )
+      return k;
   }
   return -1;
 }
