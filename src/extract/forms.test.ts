@@ -683,3 +683,17 @@ describe('agreeing with a claim, and claimants named before "which"', () => {
     expect(claimants(d)).toEqual(['us-nsa']);
   });
 });
+
+describe('coreference far into a long article', () => {
+  it('finds "the group" after other coreferences earlier in the article', () => {
+    const filler = Array.from({ length: 24 }, (_, k) => `Paragraph ${k + 1} is about something else.`).join(
+      '\n\n',
+    );
+    const d = run(
+      `Title\n\nSEOUL - Police said North Korean hackers had stolen court records. Investigators recovered few of the files, the police said.\n\n${filler}\n\nLazarus is one of the best-known hacking groups.\n\nThe group was blamed by the FBI in 2022 for the theft of $620 million in cryptocurrency.`,
+    );
+    expect(
+      d.claims.some((c) => c.claimant.id === 'us-fbi' && c.accused.some((m) => m.id === 'tg-lazarus')),
+    ).toBe(true);
+  });
+});

@@ -1734,7 +1734,7 @@ function findNamedAntecedent(
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.sentence > sentence || m.start >= before || m.via === 'coref' || m.modifier) continue;
-    if (sentence - m.sentence > 30) break;
+    if (sentence - m.sentence > 30) continue;
     if (!kinds.includes(m.partyKind)) continue;
     if (m.name.toLowerCase().includes(head) || m.surface.toLowerCase().includes(head)) return m;
   }
@@ -1755,7 +1755,8 @@ function findAntecedent(
     const m = mentions[k]!;
     if (m.sentence > sentence || m.start >= before) continue;
     // a document is referred to from further away than a body: "According to the assessment, …"
-    if (sentence - m.sentence > (speakingDocument(head) ? Math.max(16, reach) : reach)) break;
+    // (coreferring mentions are appended after the sorted ones, so one far back ends nothing)
+    if (sentence - m.sentence > (speakingDocument(head) ? Math.max(16, reach) : reach)) continue;
     // "the assessment" after "The report, published by X": the same document, the same issuer
     if (
       ISSUED(head) &&
