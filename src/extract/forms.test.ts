@@ -697,3 +697,12 @@ describe('coreference far into a long article', () => {
     ).toBe(true);
   });
 });
+
+describe('places listed after a preposition', () => {
+  it('does not take the second of "audiences in the United States and Canada" for the claimant', () => {
+    const d = run(
+      'Title\n\nMeta said it had removed accounts that targeted audiences in the United States and Canada, and traced the network to a company in Israel called STOIC that ran a disinformation campaign.',
+    );
+    expect(d.claims.map((c) => c.claimant.id)).not.toContain('ca');
+  });
+});

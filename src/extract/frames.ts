@@ -564,7 +564,7 @@ function frameAt(
     accused = pick;
   } else {
     if (!claimant) {
-      const subj = before.filter((m) => canAccuse(m) && !afterPreposition(tokens, m, first));
+      const subj = before.filter((m) => canAccuse(m) && !afterPreposition(tokens, m, first, here));
       // "In a escalation between China and Taiwan, Beijing's MSS has accused …": the subject follows the
       // introductory phrase, so the first candidate after the last comma before the verb wins.
       const comma = lastCommaBefore(tokens, i, clauseStart, here);
@@ -752,10 +752,21 @@ function lastCommaBefore(
 }
 
 /** "between China and Taiwan", "with Microsoft": an actor governed by a preposition is not the subject. */
-function afterPreposition(tokens: readonly Token[], m: Mention, first: number): boolean {
+function afterPreposition(
+  tokens: readonly Token[],
+  m: Mention,
+  first: number,
+  here: readonly Mention[] = [],
+): boolean {
   for (let k = m.start - 1; k >= first; k--) {
     const t = tokens[k]!;
     if (t.norm === 'the' || t.norm === 'and' || t.norm === ',' || t.possessive) continue;
+    // "audiences in the United States and Canada": every name of a list the preposition governs
+    const listed = here.find((x) => x.end === k + 1 && x !== m);
+    if (listed && /^(and|or)$/.test(tokens[m.start - 1]?.norm ?? '') && listed.end < m.start) {
+      k = listed.start;
+      continue;
+    }
     // "a router malware that the FBI attributed to …": a relative clause has its own subject
     if (/^(that|which|who|whom|whose)$/.test(t.norm)) return false;
     // "the joint advisory from the FBI …": the issuer of a report stands as its subject
