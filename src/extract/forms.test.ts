@@ -706,3 +706,15 @@ describe('places listed after a preposition', () => {
     expect(d.claims.map((c) => c.claimant.id)).not.toContain('ca');
   });
 });
+
+describe('indictments and the people they mention', () => {
+  it('does not accuse the owner of what was hacked, nor let "the indictment" stand for a ministry', () => {
+    const d = run(
+      "Title\n\nThe Justice Department charged twelve GRU officers with hacking Hillary Clinton's campaign. Russia's foreign ministry dismissed the charges. A White House spokeswoman said the indictment showed no involvement by anyone on the campaign.",
+    );
+    const accused = d.claims.flatMap((c) => c.accused.map((m) => m.name));
+    expect(accused).not.toContain('Hillary Clinton');
+    expect(d.claims.map((c) => c.claimant.id)).toEqual(['us-doj']);
+    expect(denied(d, d.claims[0]!)).toBe(true);
+  });
+});

@@ -888,7 +888,13 @@ export function peopleNamed(a: AnalysedText, f: Frame, mentions: readonly Mentio
       m.start > f.trigger &&
       m.identity !== f.claimant.identity &&
       !m.modifier &&
-      ((charge && m.partyKind === 'person' && !m.speaker && !targetPosition(a.tokens, m, s.firstToken)) ||
+      // ("hacking Hillary Clinton's campaign": the owner of what was hacked is no suspect)
+      ((charge &&
+        m.partyKind === 'person' &&
+        !m.speaker &&
+        !a.tokens[m.end - 1]!.possessive &&
+        !a.tokens[m.end]?.possessive &&
+        !targetPosition(a.tokens, m, s.firstToken)) ||
         // "… seven Chinese nationals who hacked for years on behalf of the Ministry of State Security"
         (m.partyKind !== 'person' && m.partyKind !== 'state' && actingFor(a.tokens, m))),
   );

@@ -1723,6 +1723,9 @@ function speaksAsDocument(tokens: readonly Token[], start: number, head: number)
 
 const ISSUED = (w: string): boolean => w === 'indictment' || DOCUMENT_NOUNS.test(w);
 
+/** Names of the bodies that bring charges. */
+const JUSTICE_BODY = /justice|prosecut|attorney|court|jury|counsel|police/i;
+
 /** The nearest earlier body of a fitting kind whose own name contains the word: "the Department". */
 function findNamedAntecedent(
   mentions: readonly Mention[],
@@ -1768,6 +1771,8 @@ function findAntecedent(
     if (m.via === 'coref' || m.modifier) continue;
     if (!kinds.includes(m.partyKind)) continue;
     if (country && m.country && m.country !== country) continue;
+    // "the indictment" comes from prosecutors, not from whichever ministry spoke last
+    if (head === 'indictment' && !JUSTICE_BODY.test(m.name)) continue;
     // "the ministry" prefers an actor whose name says Ministry
     if (m.name.toLowerCase().includes(head)) return m;
     // "the advisory", "the indictment": the body that spoke, the first actor of its sentence
