@@ -305,6 +305,8 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'penetrated',
     'cyber-intrusions',
     'cyber-intrusion',
+    // "had accessed the mailboxes of 22 organisations"
+    'accessed',
     // e.g. "had targeted organisations in communications, manufacturing …"
     'targeted',
     'targeting',
@@ -361,6 +363,7 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'wiretap',
     'wiretaps',
     'wiretapping',
+    'surveillance',
   ).map((w) => [w, ['espionage']] as const),
   ...[
     'cyber espionage',
@@ -379,6 +382,18 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'collecting data',
     'harvest data',
     'harvested data',
+    'intellectual property',
+    'trade secrets',
+    'sensitive information',
+    'sensitive data',
+    'classified information',
+    'military secrets',
+    'gather intelligence',
+    'gathering intelligence',
+    'gathered intelligence',
+    'collect information',
+    'collecting information',
+    'collected information',
   ].map((w) => [w, ['espionage']] as const),
   // disruption — e.g. "hijacked billboards", "DDoS attacks on government portals"
   ...forms(
@@ -398,13 +413,33 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'hijacked',
     'hijacking',
   ).map((w) => [w, ['disruption']] as const),
-  ...['denial-of-service', 'took control', 'taking control', 'knocked offline', 'take control'].map(
-    (w) => [w, ['disruption']] as const,
-  ),
+  ...[
+    'denial-of-service',
+    'took control',
+    'taking control',
+    'knocked offline',
+    'take control',
+    'knocked out',
+    'taken offline',
+    'took offline',
+    'shut down',
+    'paralysed',
+    'paralyzed',
+  ].map((w) => [w, ['disruption']] as const),
   // destruction — e.g. "deployed the WhisperGate wiper", "destructive malware"
-  ...forms('wiper', 'wipers', 'destructive', 'wiped', 'destroyed', 'destroy', 'destroying').map(
-    (w) => [w, ['destruction']] as const,
-  ),
+  ...forms(
+    'wiper',
+    'wipers',
+    'destructive',
+    'wiped',
+    'destroyed',
+    'destroy',
+    'destroying',
+    'erased',
+    'erasing',
+    'bricked',
+    'data-wiping',
+  ).map((w) => [w, ['destruction']] as const),
   // ransomware — e.g. "a ransomware attack"
   ...forms('ransomware').map((w) => [w, ['ransomware']] as const),
   // phishing — e.g. "sending phishing emails", "spear-phishing messages"
