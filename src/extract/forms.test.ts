@@ -718,3 +718,30 @@ describe('indictments and the people they mention', () => {
     expect(denied(d, d.claims[0]!)).toBe(true);
   });
 });
+
+describe('company officers, prosecutors, pronouns after an opening phrase, and more denials', () => {
+  it("does not take a company's vice president for the state, nor its prosecutors for the company", () => {
+    const d = run(
+      "Title\n\nWhen Microsoft published its account of foreign hacking aimed at the US election, few were surprised. The report, written by Tom Burt, the company's corporate vice president, said APT28 had hacked election consultants. This is the same group that prosecutors working for the special counsel accused in 2018 of breaking into the Democratic National Committee.",
+    );
+    expect(d.claims.map((c) => c.claimant.id)).toEqual(['org-microsoft']);
+    expect(d.claims[0]!.evidence).toHaveLength(1);
+  });
+
+  it('reads "According to Microsoft, it had …" as the group just named acting', () => {
+    const d = run(
+      'Title\n\nThe largest part of the report dealt with Strontium, the Russian group also known as APT28.\n\nAccording to Microsoft, it had hacked more than 200 organisations tied to the election.',
+    );
+    expect(d.claims.some((c) => c.claimant.id === 'org-microsoft' && c.accused[0]!.id === 'tg-apt28')).toBe(
+      true,
+    );
+  });
+
+  it('reads "no intention or motive to interfere" as a denial', () => {
+    const d = run(
+      "Title\n\nGoogle said APT42, which works for Iran's Revolutionary Guards, hacked campaign staff. Iran's mission to the United Nations said Tehran had no intention or motive to interfere in the election.",
+    );
+    expect(d.claims.length).toBeGreaterThan(0);
+    expect(denied(d, d.claims[0]!)).toBe(true);
+  });
+});

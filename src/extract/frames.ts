@@ -630,7 +630,15 @@ function frameAt(
         !(link === 'on' && m.start > toIdx && m.start <= toIdx + 3) && targetPosition(tokens, m, first);
       const afterTo =
         toIdx >= 0
-          ? after.filter((m) => m.start > toIdx && canBeAccused(m) && notClaimant(m) && !victim(m))
+          ? after.filter(
+              (m) =>
+                m.start > toIdx &&
+                canBeAccused(m) &&
+                notClaimant(m) &&
+                !victim(m) &&
+                // "organisations tied to the election: consultants, the German Marshall Fund …"
+                !tokens.slice(toIdx + 1, m.start).some((x) => x.norm === ':' || x.norm === ';'),
+            )
           : [];
       const between = after.filter(
         (m) => (toIdx < 0 || m.start < toIdx) && canBeAccused(m) && notClaimant(m) && !victim(m),

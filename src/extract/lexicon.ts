@@ -332,6 +332,10 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'unauthorised access',
     'gained access',
     'gain access',
+    // "it had gone after more than 200 organisations"
+    'gone after',
+    'went after',
+    'going after',
     'cyber warfare',
     'network attacks',
     'network attack',

@@ -1255,6 +1255,18 @@ function addTitleHolders(
     // "the vice president of Microsoft", "president of the company": only a state's office
     if (/^(of|at)$/.test(tokens[end]?.norm ?? '') && !/^(state|defense)$/.test(tokens[end - 1]!.norm))
       continue;
+    // "the company's corporate vice president", "Microsoft's president": an officer of a company
+    let o = i - 1;
+    while (o > 0 && /^(corporate|executive|senior|deputy|chief)$/.test(tokens[o]!.norm)) o--;
+    if (tokens[o]?.norm === "'s" || tokens[o]?.norm === "'") o--;
+    const owner = tokens[o];
+    if (
+      owner &&
+      (owner.possessive || /^'s?$/.test(tokens[o + 1]?.norm ?? '')) &&
+      (/^(company|firm|group|business|corporation)$/.test(owner.norm) ||
+        mentions.some((m) => m.end === o + 1 && m.partyKind === 'company'))
+    )
+      continue;
     const country = contextCountry(tokens, [...mentions, ...added], demonyms, i);
     if (!country) continue;
     const role = TITLES.get(title)!;
@@ -1377,7 +1389,9 @@ function addCoreference(
       }
     } else if (/^(prosecutors|investigators)$/.test(t.norm) && !covered[i - 1]) {
       // "Prosecutors said the men worked for APT31": the justice body named before
-      const ante = findAntecedent(out, t.sentence, ['government-agency', 'company'], 'justice', null, i);
+      // (only a body that brings charges: "prosecutors working for special counsel …" are no company's)
+      const found = findAntecedent(out, t.sentence, ['government-agency'], 'justice', null, i);
+      const ante = found && JUSTICE_BODY.test(found.name) ? found : null;
       if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, text.slice(t.start, t.end)));
       else if (t.norm === 'investigators')
         // no body named before: unnamed investigators, like unnamed researchers
@@ -1419,6 +1433,18 @@ function addCoreference(
         const group = out.findLast((m) => m.group && m.sentence < t.sentence && t.sentence - m.sentence <= 2);
         if (group) out.push({ ...corefMention(group, i, i + 1, t.sentence, t.value), group: group.group! });
       }
+      continue;
+    } else if (
+      PRONOUNS.has(t.norm) &&
+      !t.capitalised &&
+      tokens[i - 1]?.norm === ',' &&
+      i - a.sentences[t.sentence]!.firstToken <= 10 &&
+      (tokens[i + 1]?.pos === 'AUX' || tokens[i + 1]?.pos === 'VERB') &&
+      !TRIGGERS.has(tokens[i + 1]!.norm)
+    ) {
+      // "According to Microsoft, it had gone after 200 organisations": the actor the article is about
+      const ante = subjectOfPrevious(a, out, t.sentence, true);
+      if (ante) out.push(corefMention(ante, i, i + 1, t.sentence, t.value));
       continue;
     } else if (t.capitalised && !covered[i] && surnames.has(t.value)) {
       // "Lin said …" after "spokesman Lin Jian": the same speaker, for the same body

@@ -143,6 +143,15 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     // "said Tehran had no involvement in the hack", "had nothing to do with", "was not involved"
     const next = tokens[k + 1]?.norm ?? '';
     if (n === 'no' && /^(involvement|role|part|connection|links?|hand)$/.test(next)) return k;
+    // "had no interest in interfering", "no intention or motive to interfere"
+    if (
+      n === 'no' &&
+      /^(interest|intention|intent|motive|desire|plans?)$/.test(next) &&
+      tokens
+        .slice(k + 2, k + 7)
+        .some((x) => /^(interfere|interfering|meddle|meddling|hack|hacking|attack|attacking)$/.test(x.norm))
+    )
+      return k;
     if (n === 'nothing' && next === 'to' && tokens[k + 2]?.norm === 'do') return k;
     // "was not involved in the attack" — not "which was not involved in the talks"
     if (n === 'not' && /^(involved|responsible|behind)$/.test(next) && aboutOperation(tokens, k + 2, to))
