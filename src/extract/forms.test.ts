@@ -745,3 +745,12 @@ describe('company officers, prosecutors, pronouns after an opening phrase, and m
     expect(denied(d, d.claims[0]!)).toBe(true);
   });
 });
+
+describe('a country describing the body named after it', () => {
+  it('gives the claim to "the US threat intelligence company Recorded Future", not to the US', () => {
+    const d = run(
+      'Title\n\nIn February the US threat intelligence company Recorded Future said a group it called RedEcho had targeted power grid operators.',
+    );
+    expect(d.claims.map((c) => c.claimant.id)).toEqual(['org-recorded-future']);
+  });
+});

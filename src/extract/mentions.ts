@@ -808,6 +808,10 @@ function nationalityPhrase(
   return null;
 }
 
+/** The nouns that describe a body before its name: "the US security firm Mandiant". */
+const DESCRIPTOR_HEADS =
+  /^(company|firm|vendor|group|agency|lab|laboratory|outfit|provider|giant|maker|contractor|watchdog|regulator|centre|center|unit|service)$/;
+
 /** A mention followed by a possessive and another mention modifies that mention. */
 function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
   for (const m of mentions) {
@@ -836,6 +840,18 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
   for (let i = 0; i < mentions.length - 1; i++) {
     const m = mentions[i]!;
     const n = mentions[i + 1]!;
+    // "the US threat intelligence company Recorded Future", "the Russian security firm Kaspersky": the
+    // country describes the body named after it
+    if (m.partyKind === 'state' && n.sentence === m.sentence && n.start > m.end && n.start - m.end <= 5) {
+      const gap = tokens.slice(m.end, n.start);
+      if (
+        gap.every((x) => !x.capitalised && /^[\p{L}-]+$/u.test(x.value)) &&
+        gap.some((x) => DESCRIPTOR_HEADS.test(x.norm))
+      ) {
+        m.modifier = true;
+        n.country ??= m.country;
+      }
+    }
     const last = tokens[m.end - 1]!;
     const poss = last.possessive || tokens[m.end]?.possessive === true;
     const gap = n.start - m.end - (tokens[m.end]?.possessive && !last.possessive ? 1 : 0);
