@@ -754,3 +754,15 @@ describe('a country describing the body named after it', () => {
     expect(d.claims.map((c) => c.claimant.id)).toEqual(['org-recorded-future']);
   });
 });
+
+describe('"of" a state after a body\'s name', () => {
+  it('reads "the Ministry of Foreign Affairs of Georgia" as Georgian, and a long name "of the Russian Federation" as Russian', () => {
+    const d = run(
+      'Title\n\nThe Ministry of Foreign Affairs of Georgia said the cyberattack was carried out by the Main Division of the General Staff of the Armed Forces of the Russian Federation.',
+    );
+    expect(d.claims).toHaveLength(1);
+    expect(d.claims[0]!.claimant.country).toBe('GE');
+    expect(d.claims[0]!.accused[0]!.country).toBe('RU');
+    expect(d.claims[0]!.accused[0]!.name).toMatch(/^Main Division of the General Staff/);
+  });
+});

@@ -999,6 +999,7 @@ export const ORG_HEADS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
     'regiment',
     'navy',
     'battalion',
+    'staff',
   ).map((w) => [w, 'military-unit'] as const),
   ...forms(
     'ministry',
@@ -1006,6 +1007,7 @@ export const ORG_HEADS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
     'agency',
     'department',
     'directorate',
+    'division',
     'service',
     'office',
     'center',

@@ -546,7 +546,7 @@ export function findMentionsAndNationalities(
   actorsOfState(a, mentions, covered);
   markModifiers(tokens, mentions);
   applyContextCountry(tokens, mentions, demonyms);
-  resolveAmbiguous(mentions, demonyms, ambiguous);
+  resolveAmbiguous(tokens, mentions, demonyms, ambiguous);
   linkParentheticals(tokens, mentions);
   unifyUnknownSurfaces(mentions);
   resolveCataphora(tokens, mentions);
@@ -661,6 +661,19 @@ function orgName(
       }
       if (tok.possessive) break;
       k++;
+      continue;
+    }
+    // "Main Division of the General Staff of the Armed Forces" (not "Head of the State Cyber Protection
+    // Centre", an office in a body)
+    if (
+      tok.norm === 'of' &&
+      tokens[k + 1]?.norm === 'the' &&
+      tokens[k + 2]?.capitalised &&
+      !covered[k + 2] &&
+      k > i &&
+      !OFFICE_WORDS.test(t.norm)
+    ) {
+      k += 2;
       continue;
     }
     if (ORG_CONNECTORS.has(tok.norm) && tokens[k + 1]?.capitalised && !covered[k + 1]) {
@@ -903,21 +916,35 @@ function applyContextCountry(tokens: readonly Token[], mentions: Mention[], demo
 
 /** Chooses among knowledge-base actors that share a name by the nationality next to it, else the document's main country. */
 function resolveAmbiguous(
+  tokens: readonly Token[],
   mentions: Mention[],
   demonyms: readonly Demonym[],
   ambiguous: Map<Mention, readonly KbEntry[]>,
 ) {
+  // "the Ministry of Foreign Affairs of Georgia": the state named after "of" says whose
+  const ofState = (m: Mention): string | null => {
+    let k = m.end;
+    if (tokens[k]?.norm !== 'of') return null;
+    k++;
+    if (tokens[k]?.norm === 'the') k++;
+    const st = mentions.find((x) => x.start === k && x.partyKind === 'state');
+    return st?.country ?? null;
+  };
+  // "the Main Division of the General Staff … of the Russian Federation": a body of that state
+  for (const m of mentions)
+    if (m.entry === null && m.country === null && m.partyKind !== 'person') m.country = ofState(m);
   // "a Dutch Ministry of Defence" matched only Singapore's: the nationality wins, the entry does not
   for (const m of mentions) {
     if (!m.entry?.country || ambiguous.has(m) || m.partyKind === 'state' || m.partyKind === 'threat-group')
       continue;
     const dem = demonyms.find((d) => d.end === m.start);
-    if (!dem?.entry.country || dem.entry.country === m.entry.country) continue;
+    const other = dem?.entry.country ?? ofState(m);
+    if (!other || other === m.entry.country) continue;
     Object.assign(m, {
       entry: null,
-      identity: `u:${m.surface.toLowerCase()}|${dem.entry.country}`,
+      identity: `u:${m.surface.toLowerCase()}|${other}`,
       name: m.surface,
-      country: dem.entry.country,
+      country: other,
       via: 'pattern',
     });
   }
@@ -934,10 +961,11 @@ function resolveAmbiguous(
     const prev = mentions[mentions.indexOf(m) - 1];
     const near = prev && prev.modifier && prev.end >= m.start - 2 ? prev.country : null;
     const dem = demonyms.find((d) => d.end === m.start || d.end === m.start - 1);
-    const want = near ?? dem?.entry.country ?? null;
+    const after = ofState(m);
+    const want = near ?? dem?.entry.country ?? after;
     if (want) chosen = cands.find((c) => c.country === want);
     // "a Dutch Ministry of Defence": the nationality says whose, even when the knowledge base has no such entry
-    if (want && !chosen && (near || dem)) {
+    if (want && !chosen && (near || dem || after)) {
       m.entry = null;
       m.identity = `u:${m.surface.toLowerCase()}|${want}`;
       m.name = m.surface;
