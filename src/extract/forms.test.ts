@@ -766,3 +766,13 @@ describe('"of" a state after a body\'s name', () => {
     expect(d.claims[0]!.accused[0]!.name).toMatch(/^Main Division of the General Staff/);
   });
 });
+
+describe('a state written with its officials', () => {
+  it('keeps "US officials" among the names of the state that accuses', () => {
+    const d = run(
+      'Title\n\nUS officials speaking on condition of anonymity said the intrusion had been carried out by hackers working for the Chinese government.',
+    );
+    expect(d.claims[0]?.claimant.id).toBe('us');
+    expect(d.claims[0]?.claimant.aliases).toContain('US officials');
+  });
+});

@@ -289,9 +289,15 @@ export function findMentionsAndNationalities(
       demonyms.push({ start: m.start, end: m.end, entry: e });
       continue;
     }
+    // "US officials", "Israeli government" written with the country's name: the state, as written
+    const officials =
+      e.kind === 'state' &&
+      /^(officials|authorities|government)$/.test(nextNorm) &&
+      !tokens[m.end]!.possessive &&
+      tokens[m.end]!.sentence === tokens[m.start]!.sentence;
     push({
       start: m.start,
-      end: m.end,
+      end: officials ? m.end + 1 : m.end,
       identity: e.id,
       entry: e,
       name: e.name,
