@@ -147,6 +147,12 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
     // GRU": a claimant's second accused of the same country in one sentence joins the first claim
     let d =
       byKey.get(key) ??
+      // one claim per claimant and accused: a claim that already names this accused among others
+      drafts.find(
+        (x) =>
+          x.claimant.identity === f.claimant.identity &&
+          x.accused.some((y) => y.identity === f.accused[0]!.identity),
+      ) ??
       drafts.find(
         (x) =>
           x.claimant.identity === f.claimant.identity &&

@@ -214,6 +214,27 @@ describe('grouping', () => {
     expect(incidents).toHaveLength(3);
   });
 
+  it('groups a state body with reports that also name its front group or officers, not its state', () => {
+    const persona: Party = {
+      name: 'Anonymous 64',
+      id: 'tg-anonymous-64',
+      country: 'TW',
+      kind: 'threat-group',
+      aliases: [],
+    };
+    const officer: Party = { name: 'Wang Ming', id: null, country: 'TW', kind: 'person', aliases: [] };
+    const incidents = groupClaims(
+      [
+        rec({ published: '2025-03-17' }),
+        rec({ published: '2025-03-18', accused: [persona, ICEFCOM] }),
+        rec({ published: '2025-03-19', accused: [ICEFCOM, officer] }),
+        rec({ published: '2025-03-19', accused: [persona] }),
+      ],
+      { windowDays: 21 },
+    );
+    expect(incidents.map((i) => i.sources.length).sort()).toEqual([1, 3]);
+  });
+
   it('takes unknown actors of one country and kind as one party', () => {
     const hackers = (name: string): Party => ({
       name,

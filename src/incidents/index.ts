@@ -38,4 +38,4 @@ export {
 } from './outlets.js';
 
 /** Bumped whenever grouping, comparison or the stored incident record changes: stored incidents are then rebuilt. */
-export const GROUPING_VERSION = 1;
+export const GROUPING_VERSION = 2;

@@ -24,9 +24,16 @@ export function partyKey(p: Party): string {
   return `~name:${normaliseName(p.name)}`;
 }
 
-/** The accused of a claim as one sorted set of keys. */
+/**
+ * The accused that define an incident, as one sorted set of keys. When a claim names a state body (an
+ * agency or a military unit), reports of one event differ on whether they also name its front group or
+ * its officers ("Anonymous 64, run by ICEFCOM" beside "ICEFCOM"; "Unit 61398 and five officers" beside
+ * "Unit 61398"), so groups and people then do not count; states and other bodies still do.
+ */
 export function accusedKeys(accused: readonly Party[]): string[] {
-  return [...new Set(accused.map(partyKey))].sort();
+  const body = accused.some((p) => p.kind === 'government-agency' || p.kind === 'military-unit');
+  const defining = body ? accused.filter((p) => p.kind !== 'threat-group' && p.kind !== 'person') : accused;
+  return [...new Set(defining.map(partyKey))].sort();
 }
 
 /** The block a claim is grouped in: only claims with the same block are ever compared. */
