@@ -6,7 +6,9 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../kb/index.js';
 import type { Claim, ExtractedDocument } from '../types.js';
+import { analyse } from '../nlp/index.js';
 import { extractDocument } from './index.js';
+import { findMentions } from './mentions.js';
 
 const kb = loadKnowledgeBase(null);
 
@@ -774,5 +776,15 @@ describe('a state written with its officials', () => {
     );
     expect(d.claims[0]?.claimant.id).toBe('us');
     expect(d.claims[0]?.claimant.aliases).toContain('US officials');
+  });
+});
+
+describe('surnames and named bodies', () => {
+  it('reads "Shaun McNally" as no group, and "the commission" as no agency of another name', () => {
+    const text =
+      'Title\n\nThe National Cyber Security Centre said it had supported the investigation.\n\nShaun McNally, the chief executive, apologised. Asked about the delay, the commission said it first had to remove the attackers.';
+    const mentions = findMentions(analyse(text), kb);
+    expect(mentions.filter((m) => m.partyKind === 'threat-group')).toEqual([]);
+    expect(mentions.find((m) => m.surface === 'the commission')).toBeUndefined();
   });
 });

@@ -73,6 +73,8 @@ const MEDIA_WORDS = new Set([
 const MALWARE_NOUNS =
   /^(cyber-attack|cyberattack|attacks?|hack|breach|attack|campaign|compromise|incident|intrusion|systems?|devices?|appliances?|servers?|software|products?|routers?|firewalls?|vpns?|platforms?|app|apps|browser|accounts?|malware|wiper|ransomware|backdoor|implant|trojan|virus|worm|botnet|spyware|tool|toolkit|loader|exploit|rootkit|stealer|variant|strain|payload)$/;
 const CAMEL = /^[A-Z][a-z]+[A-Z0-9][A-Za-z0-9]+$/;
+/** Family names written in two capitals: McNally, MacArthur, DeSantis, LeBlanc, DiNapoli. */
+const SURNAME_PREFIX = /^(Mc|Mac|De|Di|Le|La|Du|Van|Von)[A-Z][a-z]+$/;
 const QUOTE_OPEN = new Set(['"', '“', "'", '‘']);
 const QUOTE_CLOSE = new Set(['"', '”', "'", '’']);
 const NAME_CUES = new Set([
@@ -412,7 +414,8 @@ export function findMentionsAndNationalities(
       i = e - 1;
       continue;
     }
-    if (CAMEL.test(t.value) && t.pos === 'PROPN') {
+    // (not a surname: "Shaun McNally", "DeSantis")
+    if (CAMEL.test(t.value) && t.pos === 'PROPN' && !SURNAME_PREFIX.test(t.value)) {
       push({ ...unknown(i, i + 1, 'threat-group', null), weak: true });
     }
   }
@@ -1799,6 +1802,9 @@ function speaksAsDocument(tokens: readonly Token[], start: number, head: number)
 
 const ISSUED = (w: string): boolean => w === 'indictment' || DOCUMENT_NOUNS.test(w);
 
+/** Heads of "the X" that refer back only to a body whose own name has the word. */
+const NAMED_HEADS = /^(commission|committee|council|court|parliament|board|tribunal|assembly|senate)$/;
+
 /** Names of the bodies that bring charges. */
 const JUSTICE_BODY = /justice|prosecut|attorney|court|jury|counsel|police/i;
 
@@ -1850,7 +1856,9 @@ function findAntecedent(
     // "the indictment" comes from prosecutors, not from whichever ministry spoke last
     if (head === 'indictment' && !JUSTICE_BODY.test(m.name)) continue;
     // "the ministry" prefers an actor whose name says Ministry
-    if (m.name.toLowerCase().includes(head)) return m;
+    if (m.name.toLowerCase().includes(head) || m.surface.toLowerCase().includes(head)) return m;
+    // "the commission", "the court": only a body so named, never the last agency of another name
+    if (NAMED_HEADS.test(head)) continue;
     // "the advisory", "the indictment": the body that spoke, the first actor of its sentence
     if (ISSUED(head) && mentions.some((x) => x.sentence === m.sentence && !x.modifier && x.start < m.start))
       continue;
