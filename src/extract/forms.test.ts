@@ -788,3 +788,39 @@ describe('surnames and named bodies', () => {
     expect(mentions.find((m) => m.surface === 'the commission')).toBeUndefined();
   });
 });
+
+describe('sentences a review found misread', () => {
+  const parties = (d: ExtractedDocument) =>
+    d.claims.map((c) => `${c.claimant.name} > ${c.accused.map((m) => m.name).join(' + ')}`);
+
+  it('keeps a country that acts before "the software company X", and ignores negated agreement', () => {
+    expect(
+      claimants(run('Title\n\nThe United States accused China of hacking the software company Microsoft.')),
+    ).toEqual(['us']);
+    for (const text of [
+      'The FBI said the GRU hacked the election commission. Germany did not share that assessment.',
+      'Mandiant said APT41 breached the agency. Microsoft shared its findings with the FBI.',
+      'Mandiant said APT41 breached the agency. That conclusion was not supported by the FBI.',
+    ])
+      expect(run(`Title\n\n${text}`).claims).toHaveLength(1);
+  });
+
+  it('reads no accusation into "lacked the hallmarks of", a cleft "it was", or a war story that shut down power', () => {
+    for (const text of [
+      'Mandiant said the wiper attack lacked the hallmarks of Sandworm.',
+      'Ukraine accused Russia of shelling the power plant, which shut down electricity to the region.',
+    ])
+      expect(parties(run(`Title\n\n${text}`))).toEqual([]);
+    const cleft = run(
+      'Title\n\nMicrosoft published a report on Tuesday. According to the FBI, it was Chinese hackers who had accessed the mailboxes.',
+    );
+    expect(parties(cleft).some((p) => p.includes('> Microsoft'))).toBe(false);
+  });
+
+  it('does not read "urged Moscow to never interfere" as a denial', () => {
+    const d = run(
+      'Title\n\nThe FBI said Russian hackers had broken into the network. The US urged Moscow to never interfere again.',
+    );
+    expect(d.responses.filter((r) => r.type === 'denial')).toEqual([]);
+  });
+});

@@ -997,8 +997,12 @@ function agentOf(tokens: readonly Token[], m: Mention, ops: readonly OperationCu
   if (
     (tokens[k]?.norm === 'of' && RESEMBLANCE.test(cue)) ||
     (tokens[k]?.norm === 'with' && cue === 'consistent')
-  )
-    return ops.some((o) => o.token < k);
+  ) {
+    // not "was not consistent with", "lacked the hallmarks of"
+    for (let j = Math.max(0, k - 5); j < k; j++)
+      if (/^(not|n't|no|never|lacked|lacks|lacking|without|unlike)$/.test(tokens[j]!.norm)) return false;
+    return ops.some((o) => o.token < k && k - o.token <= 15);
+  }
   if (tokens[k]?.norm !== 'by') return false;
   return ops.some((o) => o.token < k && k - o.token <= 6);
 }

@@ -151,6 +151,7 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
       drafts.find(
         (x) =>
           x.claimant.identity === f.claimant.identity &&
+          f.sentence - x.lastSentence <= 2 &&
           x.accused.some((y) => y.identity === f.accused[0]!.identity),
       ) ??
       drafts.find(
@@ -220,6 +221,8 @@ export function extractDocument(doc: SourceDocument, kb: KnowledgeBase): Extract
       if (authors.length === 0 || latest < 0 || s.index - latest > 4) continue;
       for (const d of drafts.filter((x) => x.sentences.includes(latest))) {
         for (const m of authors) {
+          // the accused's own state does not endorse the claim against it
+          if (m.country !== null && d.accused.some((x) => x.country === m.country)) continue;
           if (
             drafts.some(
               (x) => x.claimant.identity === m.identity && x.accused[0]!.identity === d.accused[0]!.identity,
@@ -432,7 +435,8 @@ function coAuthorCue(a: AnalysedText, from: number, to: number): number {
       /^(co-authored|coauthored|co-signed|cosigned|signed|issued|released|published|authored|endorsed|prepared|written|joined|sealed|co-sealed|shared|supported|backed|echoed|corroborated)$/.test(
         n,
       ) &&
-      a.tokens[k + 1]!.norm === 'by'
+      a.tokens[k + 1]!.norm === 'by' &&
+      !negatedBefore(a, k, from)
     )
       return k + 1;
   }
@@ -451,16 +455,27 @@ function sharedAssessmentCue(a: AnalysedText, from: number, to: number): number 
       )
     )
       continue;
+    // not "did not share that assessment", "no other country has endorsed the attribution"
+    if (negatedBefore(a, k, from)) continue;
     let j = k + 1;
-    if (/^(the|that|this|its|their|these)$/.test(a.tokens[j]!.norm)) j++;
+    if (/^(the|that|this|these)$/.test(a.tokens[j]!.norm)) j++;
     if (
       /^(assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment|view|analysis)$/.test(
         a.tokens[j]?.norm ?? '',
-      )
+      ) &&
+      // "shared its findings with the FBI" passes them on; it does not agree with anyone
+      a.tokens[j + 1]?.norm !== 'with'
     )
       return k;
   }
   return -1;
+}
+
+/** "did not share", "was not supported", "no other country has endorsed": a negation shortly before `k`. */
+function negatedBefore(a: AnalysedText, k: number, from: number): boolean {
+  for (let j = Math.max(from, k - 4); j < k; j++)
+    if (/^(not|n't|never|no|nor)$/.test(a.tokens[j]!.norm)) return true;
+  return false;
 }
 
 function hasFurther(a: AnalysedText, from: number, to: number): boolean {

@@ -367,7 +367,6 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'wiretap',
     'wiretaps',
     'wiretapping',
-    'surveillance',
   ).map((w) => [w, ['espionage']] as const),
   ...[
     'cyber espionage',
@@ -386,18 +385,6 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'collecting data',
     'harvest data',
     'harvested data',
-    'intellectual property',
-    'trade secrets',
-    'sensitive information',
-    'sensitive data',
-    'classified information',
-    'military secrets',
-    'gather intelligence',
-    'gathering intelligence',
-    'gathered intelligence',
-    'collect information',
-    'collecting information',
-    'collected information',
   ].map((w) => [w, ['espionage']] as const),
   // disruption — e.g. "hijacked billboards", "DDoS attacks on government portals"
   ...forms(
@@ -423,12 +410,8 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'taking control',
     'knocked offline',
     'take control',
-    'knocked out',
     'taken offline',
     'took offline',
-    'shut down',
-    'paralysed',
-    'paralyzed',
   ].map((w) => [w, ['disruption']] as const),
   // destruction — e.g. "deployed the WhisperGate wiper", "destructive malware"
   ...forms(
@@ -439,8 +422,6 @@ export const OPERATION_PHRASES: ReadonlyMap<string, readonly Operation[]> = new 
     'destroyed',
     'destroy',
     'destroying',
-    'erased',
-    'erasing',
     'bricked',
     'data-wiping',
   ).map((w) => [w, ['destruction']] as const),

@@ -865,10 +865,14 @@ function markModifiers(tokens: readonly Token[], mentions: Mention[]) {
     // "the US threat intelligence company Recorded Future", "the Russian security firm Kaspersky": the
     // country describes the body named after it
     if (m.partyKind === 'state' && n.sentence === m.sentence && n.start > m.end && n.start - m.end <= 5) {
+      // only nouns and adjectives, the last of them the descriptor: not "accused China of hacking the
+      // software company Microsoft", "Russia targeted the energy company Ukrenergo"
       const gap = tokens.slice(m.end, n.start);
       if (
-        gap.every((x) => !x.capitalised && /^[\p{L}-]+$/u.test(x.value)) &&
-        gap.some((x) => DESCRIPTOR_HEADS.test(x.norm))
+        gap.every(
+          (x) => !x.capitalised && (x.pos === 'NOUN' || x.pos === 'ADJ') && /^[\p{L}-]+$/u.test(x.value),
+        ) &&
+        DESCRIPTOR_HEADS.test(gap[gap.length - 1]!.norm)
       ) {
         m.modifier = true;
         n.country ??= m.country;
@@ -1493,7 +1497,10 @@ function addCoreference(
       tokens[i - 1]?.norm === ',' &&
       i - a.sentences[t.sentence]!.firstToken <= 10 &&
       (tokens[i + 1]?.pos === 'AUX' || tokens[i + 1]?.pos === 'VERB') &&
-      !TRIGGERS.has(tokens[i + 1]!.norm)
+      !TRIGGERS.has(tokens[i + 1]!.norm) &&
+      // "According to the FBI, it was Chinese hackers who …": a cleft or empty "it" refers to nothing
+      !/^(is|was|are|were|'s|seems|seemed|appears|appeared|remains|remained)$/.test(tokens[i + 1]!.norm) &&
+      !expletive(tokens, i)
     ) {
       // "According to Microsoft, it had gone after 200 organisations": the actor the article is about
       const ante = subjectOfPrevious(a, out, t.sentence, true);

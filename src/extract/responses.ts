@@ -156,13 +156,17 @@ function denialCue(tokens: readonly Token[], from: number, to: number, inMention
     // "was not involved in the attack" — not "which was not involved in the talks"
     if (n === 'not' && /^(involved|responsible|behind)$/.test(next) && aboutOperation(tokens, k + 2, to))
       return k;
-    // "Russia had not interfered and does not interfere", "never engages in hacking"
+    // "Russia had not interfered and does not interfere", "never engages in hacking" (not "urged
+    // Moscow to never interfere")
+    const infinitive = tokens[k - 1]?.norm === 'to' || tokens[k + 1]?.norm === 'to';
     if (
+      !infinitive &&
       /^(not|never)$/.test(n) &&
       /^(interfere|interfered|interferes|interfering|meddle|meddled|meddles)$/.test(next)
     )
       return k;
     if (
+      !infinitive &&
       /^(not|never)$/.test(n) &&
       /^(engage|engages|engaged|conduct|conducts|conducted|launch|launches|launched|sponsor|sponsors|sponsored|encourage|encourages|support|supports)$/.test(
         next,
