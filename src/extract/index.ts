@@ -418,6 +418,9 @@ function namedInClaim(a: AnalysedText, first: Token, sentences: readonly number[
   });
 }
 
+/** What a body concludes about who did it: co-authored, shared or endorsed by others. */
+const FINDING_NOUNS = /^(assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment)$/;
+
 /** The "by" of "the advisory was co-authored by …", when a document is the sentence's subject; else -1. */
 function coAuthorCue(a: AnalysedText, from: number, to: number): number {
   let doc = false;
@@ -425,9 +428,7 @@ function coAuthorCue(a: AnalysedText, from: number, to: number): number {
     const n = a.tokens[k]!.norm;
     if (
       k < from + 6 &&
-      /^(document|advisory|report|statement|guidance|alert|bulletin|assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment|it)$/.test(
-        n,
-      )
+      (/^(document|advisory|report|statement|guidance|alert|bulletin|it)$/.test(n) || FINDING_NOUNS.test(n))
     )
       doc = true;
     if (
@@ -460,9 +461,7 @@ function sharedAssessmentCue(a: AnalysedText, from: number, to: number): number 
     let j = k + 1;
     if (/^(the|that|this|these)$/.test(a.tokens[j]!.norm)) j++;
     if (
-      /^(assessment|attribution|conclusion|conclusions|finding|findings|judgement|judgment|view|analysis)$/.test(
-        a.tokens[j]?.norm ?? '',
-      ) &&
+      (FINDING_NOUNS.test(a.tokens[j]?.norm ?? '') || /^(view|analysis)$/.test(a.tokens[j]?.norm ?? '')) &&
       // "shared its findings with the FBI" passes them on; it does not agree with anyone
       a.tokens[j + 1]?.norm !== 'with'
     )

@@ -194,7 +194,7 @@ export function findMentionsAndNationalities(
   const mentions: Mention[] = [];
   const demonyms: Demonym[] = [];
   const states = stateIndex(kb);
-  const tools = new Set<string>(KNOWN_TOOLS);
+  const tools = new Set<string>();
 
   const push = (m: Omit<Mention, 'kind' | 'sentence' | 'surface' | 'modifier'> & { surface?: string }) => {
     for (let k = m.start; k < m.end; k++) covered[k] = 1;
@@ -539,7 +539,9 @@ export function findMentionsAndNationalities(
   // a name used for malware anywhere in the document is a tool everywhere in it
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if ((m.weak || (m.entry === null && m.via === 'pattern')) && tools.has(m.surface.toLowerCase())) {
+    if (!m.weak && !(m.entry === null && m.via === 'pattern')) continue;
+    const name = m.surface.toLowerCase();
+    if (tools.has(name) || KNOWN_TOOLS.has(name)) {
       for (let j = m.start; j < m.end; j++) covered[j] = 0;
       mentions.splice(k, 1);
     }
@@ -1315,11 +1317,13 @@ function addTitleHolders(
     // "the company's corporate vice president", "Microsoft's president": an officer of a company
     let o = i - 1;
     while (o > 0 && /^(corporate|executive|senior|deputy|chief)$/.test(tokens[o]!.norm)) o--;
+    // the possessive ending is glued to the owner ("company's") or a token of its own ("company 's")
+    const possessive = tokens[o]?.possessive === true;
     if (tokens[o]?.norm === "'s" || tokens[o]?.norm === "'") o--;
     const owner = tokens[o];
     if (
       owner &&
-      (owner.possessive || /^'s?$/.test(tokens[o + 1]?.norm ?? '')) &&
+      possessive &&
       (/^(company|firm|group|business|corporation)$/.test(owner.norm) ||
         mentions.some((m) => m.end === o + 1 && m.partyKind === 'company'))
     )
